@@ -1,0 +1,47 @@
+import { ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { newRequestId } from '@disclose/observability';
+import { AppConfig } from '@disclose/config';
+import { ApiModule } from './api.module';
+import { VALIDATION_OPTIONS } from './http/validation';
+
+/** Builds the api application (also used by in-process tests); the caller decides whether to listen. */
+export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    trustProxy: true,
+    bodyLimit: 1_048_576,
+    requestIdHeader: false,
+    genReqId: newRequestId,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  // Every answer, including Fastify's own 404s, carries the request id that its log lines carry.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request, reply) => {
+      (request.raw as typeof request.raw & { id: string }).id = request.id;
+      void reply.header('X-Request-Id', request.id);
+    });
+  app.useGlobalPipes(new ValidationPipe(VALIDATION_OPTIONS));
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Disclose API')
+      .setDescription(
+        'Freedom-of-information requests from receipt to the last appeal, and the annual report.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

@@ -1,0 +1,66 @@
+import { Controller, Get, Inject, OnModuleDestroy } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Redis } from 'ioredis';
+import { APP_CONFIG, AppConfig } from '@disclose/config';
+import { verifySmtp } from './smtp';
+
+const CHECK_TIMEOUT_MS = 3000;
+
+/** Liveness of the parts the system cannot work without: 200 when all are up, 503 naming the failing part. */
+@ApiTags('health')
+@Controller('health')
+export class HealthController implements OnModuleDestroy {
+  private redis?: Redis;
+
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @HealthCheck()
+  @ApiOperation({ summary: 'Database, queue backend and SMTP status' })
+  check() {
+    return this.health.check([
+      () =>
+        this.indicators
+          .check('database')
+          .attempt(() => this.dataSource.query('SELECT 1').then(() => undefined))
+          .withTimeout(CHECK_TIMEOUT_MS),
+      () =>
+        this.indicators
+          .check('queues')
+          .attempt(() => this.pingQueues())
+          .withTimeout(CHECK_TIMEOUT_MS),
+      () =>
+        this.indicators
+          .check('smtp')
+          .attempt(() => verifySmtp(this.config.smtpUrl, CHECK_TIMEOUT_MS))
+          .withTimeout(CHECK_TIMEOUT_MS + 500),
+    ]);
+  }
+
+  private async pingQueues(): Promise<Record<string, unknown>> {
+    if (this.config.queueBackend === 'postgres') {
+      await this.dataSource.query('SELECT 1');
+      return { backend: 'postgres' };
+    }
+    this.redis ??= new Redis(this.config.redisUrl, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+    });
+    if (this.redis.status === 'wait' || this.redis.status === 'end') await this.redis.connect();
+    await this.redis.ping();
+    return { backend: 'redis' };
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.redis?.disconnect();
+  }
+}

@@ -1,0 +1,18 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, ConfigModule } from '@disclose/config';
+import { MigrateCommand } from './commands/migrate.command';
+
+/**
+ * Composition root of the `disclose` admin CLI. Commands that need no database (deadline, calendar) open
+ * no connection; the others open the data source they need.
+ */
+@Module({})
+export class CliModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [ConfigModule.forRoot(config)],
+      providers: [MigrateCommand],
+    };
+  }
+}

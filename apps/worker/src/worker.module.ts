@@ -1,0 +1,23 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, ConfigModule } from '@disclose/config';
+import { DatabaseModule } from '@disclose/database';
+import { LoggerModule } from '@disclose/observability';
+import { QUEUES, QueuesModule } from '@disclose/queues';
+import { DiagnosticsProcessor } from './processors/diagnostics.processor';
+
+/** Composition root of the worker process: BullMQ processors, no HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot('worker'),
+        DatabaseModule.forRoot('worker'),
+        QueuesModule.forRoot([QUEUES.diagnostics, QUEUES.milestones, QUEUES.mail, QUEUES.maintenance]),
+      ],
+      providers: [DiagnosticsProcessor],
+    };
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * The one schema of every environment variable Disclose reads. Nothing else in the code base reads
+ * `process.env`: the apps call {@link loadConfig} once at boot and inject the typed {@link AppConfig}.
+ */
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+export type QueueBackend = 'redis' | 'postgres';
+
+export interface EnvVarSpec {
+  name: string;
+  default: string | undefined;
+  description: string;
+}
+
+/** Documentation of every variable, in the order of `.env.example`; the README table is generated from it. */
+export const ENV_VARS: readonly EnvVarSpec[] = [
+  { name: 'NODE_ENV', default: 'development', description: 'development, test or production' },
+  { name: 'PORT', default: '3000', description: 'HTTP port of the api process' },
+  { name: 'HOST', default: '127.0.0.1', description: 'Interface the api listens on (0.0.0.0 in containers)' },
+  {
+    name: 'PUBLIC_URL',
+    default: 'http://localhost:3000',
+    description: 'Base URL of the portal, used in links sent by email',
+  },
+  {
+    name: 'DATABASE_URL',
+    default: 'postgres://postgres@127.0.0.1:5432/disclose',
+    description: 'PostgreSQL connection string (npm start: unset = local server, else embedded PostgreSQL)',
+  },
+  {
+    name: 'DATABASE_POOL_SIZE',
+    default: '10',
+    description: 'Connections per process in the PostgreSQL pool',
+  },
+  {
+    name: 'REDIS_URL',
+    default: 'redis://127.0.0.1:6379',
+    description:
+      'Redis for BullMQ queues (npm start: unset = local server, else spawned redis-server, else PostgreSQL queues)',
+  },
+  {
+    name: 'REDIS_PREFIX',
+    default: 'disclose',
+    description: 'Key prefix of every BullMQ key (lets several installations or test runs share one Redis)',
+  },
+  {
+    name: 'QUEUE_BACKEND',
+    default: 'redis',
+    description: 'redis (production) or postgres (BullMQ on PostgreSQL, the zero-setup fallback)',
+  },
+  {
+    name: 'SMTP_URL',
+    default: 'smtp://127.0.0.1:1025',
+    description:
+      'Outgoing mail server, smtp:// or smtps:// with optional user:password@ (npm start: unset = development mailbox)',
+  },
+  {
+    name: 'MAIL_FROM',
+    default: 'Disclose <no-reply@disclose.localhost>',
+    description: 'Sender of every email',
+  },
+  {
+    name: 'DEFAULT_TIMEZONE',
+    default: 'Asia/Shanghai',
+    description: 'IANA time zone of agencies created without one',
+  },
+  { name: 'LOG_LEVEL', default: 'info', description: 'fatal, error, warn, info, debug, trace or silent' },
+  {
+    name: 'DATA_DIR',
+    default: './.data',
+    description: 'Local state of npm start (embedded PostgreSQL, spawned Redis) and default document storage',
+  },
+  {
+    name: 'STORAGE_DIR',
+    default: './.data/documents',
+    description: 'Where uploaded documents are stored (disk storage driver)',
+  },
+];
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  publicUrl: string;
+  databaseUrl: string;
+  databasePoolSize: number;
+  redisUrl: string;
+  redisPrefix: string;
+  queueBackend: QueueBackend;
+  smtpUrl: string;
+  mailFrom: string;
+  defaultTimezone: string;
+  logLevel: LogLevel;
+  dataDir: string;
+  storageDir: string;
+}

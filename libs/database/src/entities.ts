@@ -1,0 +1,6 @@
+/**
+ * Every TypeORM entity of the system, listed as classes (not globs) so tsc output, SWC and the CLI agree.
+ * Each capability library owns its entities; this list only registers them.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const ENTITIES: Function[] = [];

@@ -1,0 +1,4 @@
+export * from './queue-names';
+export * from './job-id';
+export * from './connection';
+export * from './queues.module';

@@ -1,0 +1,3 @@
+export * from './test-env';
+export * from './smtp-capture';
+export * from './app-process';

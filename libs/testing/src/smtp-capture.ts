@@ -1,0 +1,43 @@
+import { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { ParsedMail, simpleParser } from 'mailparser';
+
+/** A real SMTP server in the test process that keeps every message it accepts. */
+export class SmtpCapture {
+  readonly messages: ParsedMail[] = [];
+  private server?: SMTPServer;
+  /** While set, every RCPT is refused with this SMTP code (simulates a mail server outage). */
+  refuseWith?: number;
+
+  async start(): Promise<string> {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onRcptTo: (_address, _session, callback) => {
+        if (this.refuseWith) {
+          const error = Object.assign(new Error('mailbox temporarily unavailable'), {
+            responseCode: this.refuseWith,
+          });
+          return callback(error);
+        }
+        callback();
+      },
+      onData: (stream, _session, callback) => {
+        simpleParser(stream)
+          .then((mail) => {
+            this.messages.push(mail);
+            callback();
+          })
+          .catch(callback);
+      },
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    const { port } = this.server.server.address() as AddressInfo;
+    return `smtp://127.0.0.1:${port}`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
