@@ -1,0 +1,53 @@
+/**
+ * The milestones library's public contract (DESIGN.md decision 1): every reminder, escalation, notice and
+ * legal deadline is a row with a due instant and a status; Redis only holds the next days' timers.
+ * The requests (and later cases) services call {@link MilestoneSync} in the same transaction as every
+ * change of a deadline or status, with a snapshot of what the milestones depend on.
+ */
+import type { EntityManager } from 'typeorm';
+
+/** What a request's milestones depend on, as the requests service knows it after a change. */
+export interface RequestMilestoneSnapshot {
+  requestId: string;
+  trackingNumber: string;
+  agencyId: string;
+  status: string;
+  /** Statutory due date (civil date in the agency's time zone); null while the clock is stopped. */
+  dueOn: string | null;
+  provisional: boolean;
+  /** Set while a clarification is awaited: the date the applicant must answer by. */
+  clarificationReplyBy: string | null;
+  /** Set while a fee is awaited: the date by which it must be paid (cn-fee-payment). */
+  feePaymentDueOn: string | null;
+  assigneeId: string | null;
+  applicantId: string;
+  /** Open = not decided, closed or withdrawn: reminders only matter while open. */
+  open: boolean;
+}
+
+/** A one-off notice to the applicant caused by an event (sent at once, through the outbox). */
+export type ApplicantNoticeKind =
+  | 'acknowledged'
+  | 'clarification_requested'
+  | 'extension_granted'
+  | 'fee_notice'
+  | 'decision_made'
+  | 'withdrawn'
+  | 'reopened';
+
+/** Implemented by MilestonesService (@disclose/milestones). */
+export interface MilestoneSync {
+  /**
+   * Within the caller's transaction: derive the request's milestones from the snapshot, cancel the ones
+   * that no longer apply (a moved due date, a decided request) and insert the new ones.
+   */
+  syncRequest(manager: EntityManager, snapshot: RequestMilestoneSnapshot, now: Date): Promise<void>;
+  /** Within the caller's transaction: a notice to the applicant, delivered once (deduplicated by eventId). */
+  noticeApplicant(
+    manager: EntityManager,
+    snapshot: RequestMilestoneSnapshot,
+    kind: ApplicantNoticeKind,
+    eventId: string,
+    params?: Record<string, unknown>,
+  ): Promise<void>;
+}
