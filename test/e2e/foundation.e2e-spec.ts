@@ -26,7 +26,7 @@ describe('foundation (built api + worker)', () => {
   it('reports database, queues and SMTP up on /health', async () => {
     const response = await fetch(`${base}/health`);
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = (await response.json()) as any;
     expect(body.details).toMatchObject({
       database: { status: 'up' },
       queues: { status: 'up', backend: 'redis' },
@@ -37,7 +37,7 @@ describe('foundation (built api + worker)', () => {
   it('round-trips a job from the api through BullMQ to the worker', async () => {
     const response = await fetch(`${base}/health/worker`);
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = (await response.json()) as any;
     expect(body.status).toBe('up');
     expect(body.processedBy.pid).toEqual(expect.any(Number));
     expect(body.processedBy.pid).not.toBe(process.pid);
@@ -46,7 +46,7 @@ describe('foundation (built api + worker)', () => {
   it('serves the OpenAPI document and Swagger UI', async () => {
     const json = await fetch(`${base}/api/docs-json`);
     expect(json.status).toBe(200);
-    const document = await json.json();
+    const document = (await json.json()) as any;
     expect(document.openapi).toMatch(/^3\./);
     expect(Object.keys(document.paths)).toContain('/health');
     const ui = await fetch(`${base}/api/docs`);
@@ -59,7 +59,7 @@ describe('foundation (built api + worker)', () => {
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
     expect(response.headers.get('x-request-id')).toBe('e2e-test-1');
-    const problem = await response.json();
+    const problem = (await response.json()) as any;
     expect(problem).toMatchObject({ status: 404, instance: '/no-such-thing' });
   });
 
@@ -69,7 +69,7 @@ describe('foundation (built api + worker)', () => {
     const broken = new AppProcess('api', { ...env, PORT: String(port), SMTP_URL: deadSmtp }).start();
     try {
       await waitForHttp(`http://127.0.0.1:${port}/health`, 503, 60_000);
-      const problem = await (await fetch(`http://127.0.0.1:${port}/health`)).json();
+      const problem = (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as any;
       expect(problem.detail).toContain('smtp');
       expect(problem.checks.database.status).toBe('up');
       expect(problem.checks.smtp.status).toBe('down');
