@@ -1,4 +1,11 @@
-import { buildDeadlineInput, CliIo, CliUsageError, parseEventArg, runCalendarShowCli, runDeadlineCli } from './deadline-cli.parsing';
+import {
+  buildDeadlineInput,
+  CliIo,
+  CliUsageError,
+  parseEventArg,
+  runCalendarShowCli,
+  runDeadlineCli,
+} from './deadline-cli.parsing';
 
 const capture = (): CliIo & { stdout: string; stderr: string } => {
   const io = {
@@ -23,17 +30,29 @@ describe(parseEventArg.name, () => {
     expect(parseEventArg(arg)).toEqual(expected);
   });
 
-  it.each(['consulted:2025-10-09', 'fee_paid', 'fee_paid:2025-10-09:3', 'extended:2025-10-10:0', 'extended:2025-10-10:x', 'extended:2025-10-10:5:1'])(
-    'refuses %s',
-    (arg) => {
-      expect(() => parseEventArg(arg)).toThrow(CliUsageError);
-    },
-  );
+  it.each([
+    'consulted:2025-10-09',
+    'fee_paid',
+    'fee_paid:2025-10-09:3',
+    'extended:2025-10-10:0',
+    'extended:2025-10-10:x',
+    'extended:2025-10-10:5:1',
+  ])('refuses %s', (arg) => {
+    expect(() => parseEventArg(arg)).toThrow(CliUsageError);
+  });
 });
 
 describe(buildDeadlineInput.name, () => {
   it('defaults to cn-ogi-2019, sorts --extend first and maps --no-makeup-days', () => {
-    expect(buildDeadlineInput({ received: '2025-09-26', event: ['fee_notice_sent:2025-10-09'], extend: '5', makeupDays: false, locale: 'zh-CN' })).toEqual({
+    expect(
+      buildDeadlineInput({
+        received: '2025-09-26',
+        event: ['fee_notice_sent:2025-10-09'],
+        extend: '5',
+        makeupDays: false,
+        locale: 'zh-CN',
+      }),
+    ).toEqual({
       ruleSet: 'cn-ogi-2019',
       receivedOn: '2025-09-26',
       events: [
@@ -45,12 +64,14 @@ describe(buildDeadlineInput.name, () => {
     });
   });
 
-  it.each([{}, { received: '2025-01-01', ruleSet: 'fr-cada' }, { received: '2025-01-01', locale: 'de' }, { received: '2025-01-01', extend: '-1' }])(
-    'refuses %j',
-    (o) => {
-      expect(() => buildDeadlineInput(o)).toThrow(CliUsageError);
-    },
-  );
+  it.each([
+    {},
+    { received: '2025-01-01', ruleSet: 'fr-cada' },
+    { received: '2025-01-01', locale: 'de' },
+    { received: '2025-01-01', extend: '-1' },
+  ])('refuses %j', (o) => {
+    expect(() => buildDeadlineInput(o)).toThrow(CliUsageError);
+  });
 });
 
 describe(runDeadlineCli.name, () => {
@@ -65,13 +86,19 @@ describe(runDeadlineCli.name, () => {
   it('prints JSON with the trace', () => {
     const io = capture();
     runDeadlineCli({ ruleSet: 'us-foia', received: '2026-06-26', json: true }, io);
-    expect(JSON.parse(io.stdout)).toMatchObject({ dueOn: '2026-07-27', trace: expect.arrayContaining(['due 2026-07-27 (Mon)']) });
+    expect(JSON.parse(io.stdout)).toMatchObject({
+      dueOn: '2026-07-27',
+      trace: expect.arrayContaining(['due 2026-07-27 (Mon)']),
+    });
   });
 
   it.each([
     [{ ruleSet: 'us-foia', received: '2025-02-30' }, 'DEADLINES.INVALID_DATE'],
     [{ ruleSet: 'scot-foisa', received: '2025-02-03', extend: 3 }, 'DEADLINES.EXTENSION_NOT_ALLOWED'],
-    [{ ruleSet: 'uk-foia', received: '2025-02-03', event: ['consultation_started:2025-02-04'] }, 'DEADLINES.CONSULTATION_NOT_ALLOWED'],
+    [
+      { ruleSet: 'uk-foia', received: '2025-02-03', event: ['consultation_started:2025-02-04'] },
+      'DEADLINES.CONSULTATION_NOT_ALLOWED',
+    ],
   ])('reports bad input %j on one stderr line with exit code 2', (o, code) => {
     const io = capture();
     expect(runDeadlineCli(o, io)).toBe(2);
@@ -92,7 +119,13 @@ describe(runCalendarShowCli.name, () => {
     const io = capture();
     runCalendarShowCli({ ruleSet: 'cn-ogi-2019', year: 2025, json: true }, io);
     const days = JSON.parse(io.stdout).days as Array<{ kind: string; date: string }>;
-    expect(days.filter((d) => d.kind === 'makeup_workday').map((d) => d.date)).toEqual(['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11']);
+    expect(days.filter((d) => d.kind === 'makeup_workday').map((d) => d.date)).toEqual([
+      '2025-01-26',
+      '2025-02-08',
+      '2025-04-27',
+      '2025-09-28',
+      '2025-10-11',
+    ]);
   });
 
   it('refuses a missing year with exit code 2', () => {

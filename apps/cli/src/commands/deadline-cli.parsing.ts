@@ -32,21 +32,28 @@ const EVENT_TYPES: readonly DeadlineEventType[] = [
 export function parseEventArg(value: string): DeadlineEvent {
   const [type, on, n, ...rest] = value.split(':');
   if (!EVENT_TYPES.includes(type as DeadlineEventType) || !on || rest.length > 0) {
-    throw new CliUsageError(`--event ${JSON.stringify(value)}: expected <type>:<YYYY-MM-DD>[:<working days>], type one of ${EVENT_TYPES.join(', ')}`);
+    throw new CliUsageError(
+      `--event ${JSON.stringify(value)}: expected <type>:<YYYY-MM-DD>[:<working days>], type one of ${EVENT_TYPES.join(', ')}`,
+    );
   }
   if (n === undefined) return { type: type as DeadlineEventType, on };
-  if (type !== 'extended') throw new CliUsageError(`--event ${JSON.stringify(value)}: only 'extended' takes a number of working days`);
+  if (type !== 'extended')
+    throw new CliUsageError(
+      `--event ${JSON.stringify(value)}: only 'extended' takes a number of working days`,
+    );
   return { type: 'extended', on, workingDays: parsePositiveInt(n, '--event extended') };
 }
 
 export function parsePositiveInt(value: string, flag: string): number {
-  if (!/^[1-9]\d*$/.test(value)) throw new CliUsageError(`${flag}: expected a positive whole number, got ${JSON.stringify(value)}`);
+  if (!/^[1-9]\d*$/.test(value))
+    throw new CliUsageError(`${flag}: expected a positive whole number, got ${JSON.stringify(value)}`);
   return Number(value);
 }
 
 export function parseRuleSet(value: string | undefined): RuleSetId {
   const id = value ?? 'cn-ogi-2019';
-  if (!RULE_SET_IDS.includes(id as RuleSetId)) throw new CliUsageError(`--rule-set ${JSON.stringify(id)}: expected one of ${RULE_SET_IDS.join(', ')}`);
+  if (!RULE_SET_IDS.includes(id as RuleSetId))
+    throw new CliUsageError(`--rule-set ${JSON.stringify(id)}: expected one of ${RULE_SET_IDS.join(', ')}`);
   return id as RuleSetId;
 }
 
@@ -71,7 +78,12 @@ export function buildDeadlineInput(o: DeadlineCliOptions): DeadlineInput {
   if (!o.received) throw new CliUsageError('--received <YYYY-MM-DD> is required');
   const events = (o.event ?? []).map(parseEventArg);
   // --extend N is decided on the receipt day, so it sorts first and never warns as late.
-  if (o.extend !== undefined) events.unshift({ type: 'extended', on: o.received, workingDays: parsePositiveInt(String(o.extend), '--extend') });
+  if (o.extend !== undefined)
+    events.unshift({
+      type: 'extended',
+      on: o.received,
+      workingDays: parsePositiveInt(String(o.extend), '--extend'),
+    });
   events.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
   return {
     ruleSet: parseRuleSet(o.ruleSet),
@@ -92,7 +104,8 @@ export function formatDeadline(r: DeadlineResult, locale: DeadlineLocale): strin
     `${zh ? '暂定' : 'provisional'}: ${r.provisional ? (zh ? '是' : 'yes') : zh ? '否' : 'no'}`,
     `${zh ? '工作日' : 'working days allowed'}: ${r.workingDaysAllowed} (${zh ? '不计入' : 'disregarded'}: ${r.disregardedWorkingDays})`,
   ];
-  if (r.clarificationNoticeDueOn) lines.push(`${zh ? '补正通知期限' : 'clarification notice due'}: ${r.clarificationNoticeDueOn}`);
+  if (r.clarificationNoticeDueOn)
+    lines.push(`${zh ? '补正通知期限' : 'clarification notice due'}: ${r.clarificationNoticeDueOn}`);
   if (r.warnings.length) lines.push(`${zh ? '警告' : 'warnings'}: ${r.warnings.join(', ')}`);
   lines.push(zh ? '推算过程:' : 'trace:', ...r.trace.map((t) => `  - ${t}`));
   return lines.join('\n') + '\n';
@@ -129,15 +142,31 @@ export interface CalendarCliOptions {
   json?: boolean;
 }
 
-export function formatCalendar(ruleSet: RuleSetId, year: number, days: readonly CalendarDay[], lastCoveredOn: string | null): string {
-  const lines = [`${ruleSet} ${year}: non-working days other than weekends${days.some((d) => d.kind === 'makeup_workday') ? ', and make-up workdays' : ''}`];
+export function formatCalendar(
+  ruleSet: RuleSetId,
+  year: number,
+  days: readonly CalendarDay[],
+  lastCoveredOn: string | null,
+): string {
+  const lines = [
+    `${ruleSet} ${year}: non-working days other than weekends${days.some((d) => d.kind === 'makeup_workday') ? ', and make-up workdays' : ''}`,
+  ];
   for (const d of days) {
-    const what = d.kind === 'makeup_workday' ? 'make-up workday' : d.weekend ? 'holiday (weekend day in the range)' : 'holiday';
+    const what =
+      d.kind === 'makeup_workday'
+        ? 'make-up workday'
+        : d.weekend
+          ? 'holiday (weekend day in the range)'
+          : 'holiday';
     const name = d.name && d.nameZh && d.nameZh !== d.name ? `${d.name} ${d.nameZh}` : (d.name ?? '');
     lines.push(`${d.date} ${d.weekday}  ${what.padEnd(34)} ${name}${d.provisional ? '  [provisional]' : ''}`);
   }
   if (days.length === 0) lines.push('(none)');
-  lines.push(lastCoveredOn === null ? 'computed by rule for every year' : `official data through ${lastCoveredOn}; later days are provisional`);
+  lines.push(
+    lastCoveredOn === null
+      ? 'computed by rule for every year'
+      : `official data through ${lastCoveredOn}; later days are provisional`,
+  );
   return lines.join('\n') + '\n';
 }
 
@@ -149,7 +178,11 @@ export function runCalendarShowCli(o: CalendarCliOptions, io: CliIo): number {
     const year = parsePositiveInt(String(o.year), '--year');
     const days = listNonWorkingDays(ruleSet, year);
     const { lastCoveredOn } = calendarCoverage(ruleSet);
-    io.out(o.json ? `${JSON.stringify({ ruleSet, year, lastCoveredOn, days }, null, 2)}\n` : formatCalendar(ruleSet, year, days, lastCoveredOn));
+    io.out(
+      o.json
+        ? `${JSON.stringify({ ruleSet, year, lastCoveredOn, days }, null, 2)}\n`
+        : formatCalendar(ruleSet, year, days, lastCoveredOn),
+    );
     return 0;
   } catch (error) {
     return reportError(error, io);

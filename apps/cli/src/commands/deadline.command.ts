@@ -5,14 +5,20 @@ import { DeadlineCliOptions, processIo, runDeadlineCli } from './deadline-cli.pa
  * `disclose deadline --rule-set cn-ogi-2019 --received 2025-09-26 [--event type:date[:n]]... [--extend N]
  * [--locale zh-CN|en] [--no-makeup-days] [--json]`: the due date and its trace. Needs no database.
  */
-@Command({ name: 'deadline', description: 'Compute a statutory reply deadline and explain it (no database needed)' })
+@Command({
+  name: 'deadline',
+  description: 'Compute a statutory reply deadline and explain it (no database needed)',
+})
 export class DeadlineCommand extends CommandRunner {
   async run(_params: string[], options: DeadlineCliOptions = {}): Promise<void> {
     const code = runDeadlineCli(options, processIo);
     if (code !== 0) process.exitCode = code;
   }
 
-  @Option({ flags: '--rule-set <id>', description: 'cn-ogi-2019 (default), cn-ogi-2008, us-foia, uk-foia, uk-eir, scot-foisa' })
+  @Option({
+    flags: '--rule-set <id>',
+    description: 'cn-ogi-2019 (default), cn-ogi-2008, us-foia, uk-foia, uk-eir, scot-foisa',
+  })
   parseRuleSet(value: string): string {
     return value;
   }
@@ -40,7 +46,10 @@ export class DeadlineCommand extends CommandRunner {
     return value;
   }
 
-  @Option({ flags: '--no-makeup-days', description: 'CN: do not count 调休 make-up weekend workdays (agency setting)' })
+  @Option({
+    flags: '--no-makeup-days',
+    description: 'CN: do not count 调休 make-up weekend workdays (agency setting)',
+  })
   parseNoMakeupDays(): boolean {
     return false;
   }

@@ -87,7 +87,8 @@ const en: Messages = {
     `counting ${n} working days${ext ? ` (including ${ext} of extension)` : ''} after ${en.day(start)}; the start day does not count`,
   pauseApplied: (a, b, wd) => `${en.range(a, b)} paused: ${wd} working day${wd === 1 ? '' : 's'} disregarded`,
   pauseIgnored: () => 'a pause that began after the due date does not move it',
-  holidaySkipped: (a, b, names) => `${en.range(a, b)} ${names}${/holiday/i.test(names) ? '' : ' holiday'} skipped`,
+  holidaySkipped: (a, b, names) =>
+    `${en.range(a, b)} ${names}${/holiday/i.test(names) ? '' : ' holiday'} skipped`,
   makeupCounts: (d, name, counts) =>
     counts
       ? `${en.day(d)} is a make-up workday (${name}) and counts`
