@@ -50,6 +50,11 @@ export function isWeekend(dn: DayNumber): boolean {
   return w === 0 || w === 6;
 }
 
+const TABLE_FIRST_YEAR = 2000;
+const MONTH_STARTS = new Int32Array(41 * 12);
+for (let i = 0; i < MONTH_STARTS.length; i++)
+  MONTH_STARTS[i] = daysFromCivil(TABLE_FIRST_YEAR + Math.floor(i / 12), (i % 12) + 1, 1);
+
 const digit = (s: string, i: number): number => {
   const c = s.charCodeAt(i) - 48;
   return c >= 0 && c <= 9 ? c : -1000;
@@ -67,7 +72,9 @@ export function parseDate(value: unknown, field = 'date'): DayNumber {
     const m = digit(value, 5) * 10 + digit(value, 6);
     const d = digit(value, 8) * 10 + digit(value, 9);
     if (y >= MIN_YEAR && y <= MAX_YEAR && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)) {
-      return daysFromCivil(y, m, d);
+      // Hot path: a table of month starts for the indexed years avoids the general formula.
+      const i = (y - TABLE_FIRST_YEAR) * 12 + m - 1;
+      return i >= 0 && i < MONTH_STARTS.length ? MONTH_STARTS[i] + d - 1 : daysFromCivil(y, m, d);
     }
   }
   throw new DeadlineRuleError(
