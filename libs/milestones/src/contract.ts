@@ -51,3 +51,6 @@ export interface MilestoneSync {
     params?: Record<string, unknown>,
   ): Promise<void>;
 }
+
+/** Nest injection token of the {@link MilestoneSync} implementation (provided by the global MilestonesModule). */
+export const MILESTONE_SYNC = Symbol('MILESTONE_SYNC');

@@ -1,5 +1,6 @@
 import { Foundation1764400000000 } from './1764400000000-Foundation';
+import { Milestones1764400300000 } from '@disclose/milestones';
 
 /** The ordered migrations. Append only; never edit one that has been released. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: Function[] = [Foundation1764400000000];
+export const MIGRATIONS: Function[] = [Foundation1764400000000, Milestones1764400300000];
