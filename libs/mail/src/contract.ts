@@ -40,3 +40,9 @@ export interface Outbox {
   /** Inserts the rows within `manager`'s transaction; duplicates by dedupeKey are ignored. */
   enqueue(manager: EntityManager, emails: OutboxEmail[]): Promise<void>;
 }
+
+/** Nest injection token of the {@link Outbox} implementation, provided globally by `MailModule`. */
+export const OUTBOX = Symbol('OUTBOX');
+
+/** The PostgreSQL NOTIFY channel the mail dispatcher listens on; enqueue notifies it on commit. */
+export const OUTBOX_CHANNEL = 'disclose_outbox';

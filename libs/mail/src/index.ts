@@ -1,1 +1,5 @@
 export * from './contract';
+export { MailModule } from './mail.module';
+export { OutboxService } from './outbox/outbox.service';
+export { MAIL_TEMPLATES, isMailTemplate } from './templates/template-names';
+export { Outbox1764400200000 } from './migrations/1764400200000-Outbox';
