@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@disclose/config';
 import { MigrateCommand } from './commands/migrate.command';
+import { DEADLINE_COMMANDS } from './commands/deadline-commands';
 
 /**
  * Composition root of the `disclose` admin CLI. Commands that need no database (deadline, calendar) open
@@ -12,7 +13,7 @@ export class CliModule {
     return {
       module: CliModule,
       imports: [ConfigModule.forRoot(config)],
-      providers: [MigrateCommand],
+      providers: [MigrateCommand, ...DEADLINE_COMMANDS],
     };
   }
 }
