@@ -24,3 +24,5 @@ export type {
   LegalDeadlineResult,
   RuleSetId,
 } from './deadline.types';
+export { isWorkingDay, shiftWorkingDays } from './working-days';
+export type { WorkingDayOptions } from './working-days';
