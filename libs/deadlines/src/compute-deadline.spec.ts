@@ -58,6 +58,7 @@ describe(computeDeadline.name, () => {
       });
       // restart drops the extension decided on the old clock (convention 4)
       expect(sut).toMatchObject({ clockStartsOn: '2025-09-15', dueOn: '2025-10-13', workingDaysAllowed: 20 });
+      expect(sut.warnings).toEqual(['extension_reset_by_restart']);
     });
 
     it('restarts on payment in the CN fee restart mode and pauses by default (cn.md A.9)', () => {

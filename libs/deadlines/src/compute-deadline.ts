@@ -172,6 +172,7 @@ export function evaluateDeadline(input: DeadlineInput, notes: TraceNote[] | null
             // Restart (Art. 30 / s.1(3) / reg 9 / FOISA s.1(3)): full period from the day it arrives (convention 4).
             clockStart = on;
             pauses.length = 0;
+            if (extension > 0) warnings.push('extension_reset_by_restart');
             extension = 0;
             notes?.push({ t: 'restart', d: on, reason: 'clarification' });
           }
@@ -220,6 +221,7 @@ export function evaluateDeadline(input: DeadlineInput, notes: TraceNote[] | null
             // cn.md A.9 agency setting cn_fee_mode = restart: the period runs again from payment.
             clockStart = on;
             pauses.length = 0;
+            if (extension > 0) warnings.push('extension_reset_by_restart');
             extension = 0;
             notes?.push({ t: 'restart', d: on, reason: 'fee' });
           } else {
