@@ -59,6 +59,21 @@ export const ENV_VARS: readonly EnvVarSpec[] = [
     description: 'Sender of every email',
   },
   {
+    name: 'MAIL_MAX_ATTEMPTS',
+    default: '8',
+    description: 'SMTP attempts per email before it is marked failed (visible to admins, retriable)',
+  },
+  {
+    name: 'MAIL_RETRY_BASE_MS',
+    default: '5000',
+    description: 'First retry delay after an SMTP failure; doubles per attempt, capped at one hour',
+  },
+  {
+    name: 'MAIL_SENDING_TIMEOUT_MS',
+    default: '120000',
+    description: 'An email claimed this long ago and not marked sent (worker died mid-send) is sent again',
+  },
+  {
     name: 'DEFAULT_TIMEZONE',
     default: 'Asia/Shanghai',
     description: 'IANA time zone of agencies created without one',
@@ -88,6 +103,9 @@ export interface AppConfig {
   queueBackend: QueueBackend;
   smtpUrl: string;
   mailFrom: string;
+  mailMaxAttempts: number;
+  mailRetryBaseMs: number;
+  mailSendingTimeoutMs: number;
   defaultTimezone: string;
   logLevel: LogLevel;
   dataDir: string;
