@@ -1,0 +1,39 @@
+import fc from 'fast-check';
+import { zonedDate, zonedHour, zonedInstant } from './zoned-time';
+
+describe('zoned time', () => {
+  it.each([
+    ['2024-10-08', 9, 'Asia/Shanghai', '2024-10-08T01:00:00.000Z'],
+    ['2024-01-10', 9, 'America/New_York', '2024-01-10T14:00:00.000Z'],
+    ['2024-03-11', 9, 'America/New_York', '2024-03-11T13:00:00.000Z'], // the day after DST starts
+    ['2024-07-01', 9, 'Europe/London', '2024-07-01T08:00:00.000Z'],
+    ['2024-12-02', 0, 'Europe/London', '2024-12-02T00:00:00.000Z'],
+    ['2024-03-10', 2, 'America/New_York', '2024-03-10T07:00:00.000Z'], // 02:00 does not exist: 03:00 EDT
+  ])('%s %d:00 in %s is %s', (date, hour, tz, iso) => {
+    expect(zonedInstant(date, hour, tz).toISOString()).toBe(iso);
+  });
+
+  it('round-trips every date and existing hour in several zones', () => {
+    const date = fc
+      .date({
+        min: new Date('2000-01-01T00:00:00Z'),
+        max: new Date('2040-12-31T00:00:00Z'),
+        noInvalidDate: true,
+      })
+      .map((d) => d.toISOString().slice(0, 10));
+    const tz = fc.constantFrom(
+      'Asia/Shanghai',
+      'America/New_York',
+      'America/Los_Angeles',
+      'Europe/London',
+      'UTC',
+    );
+    fc.assert(
+      fc.property(date, fc.integer({ min: 4, max: 23 }), tz, (d, h, zone) => {
+        const instant = zonedInstant(d, h, zone);
+        expect(zonedDate(instant, zone)).toBe(d);
+        expect(zonedHour(instant, zone)).toBe(h);
+      }),
+    );
+  });
+});
