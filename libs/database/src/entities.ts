@@ -2,5 +2,7 @@
  * Every TypeORM entity of the system, listed as classes (not globs) so tsc output, SWC and the CLI agree.
  * Each capability library owns its entities; this list only registers them.
  */
+import { AgencyEntity, EmailTokenEntity, SessionEntity, UserEntity } from '@disclose/identity';
+
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const ENTITIES: Function[] = [];
+export const ENTITIES: Function[] = [AgencyEntity, UserEntity, SessionEntity, EmailTokenEntity];

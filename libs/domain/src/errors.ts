@@ -17,6 +17,10 @@ export const ERROR_CODES = [
   'AUTH.INVALID_CREDENTIALS',
   'AUTH.FORBIDDEN',
   'AUTH.EMAIL_TAKEN',
+  'AUTH.UNAUTHENTICATED',
+  'AUTH.RATE_LIMITED',
+  'AUTH.TOKEN_INVALID',
+  'AGENCY.CODE_TAKEN',
   'VALIDATION.FAILED',
   'FEE.NOT_APPLICABLE',
   'EXTENSION.PENDING',
@@ -30,7 +34,7 @@ export type NotFoundCode = Extract<ErrorCode, `${string}.NOT_FOUND`>;
 /** Codes answered as a conflict with existing state. */
 export type ConflictCode = Extract<
   ErrorCode,
-  'REQUEST.DUPLICATE_IDEMPOTENCY_KEY' | 'AUTH.EMAIL_TAKEN' | 'EXTENSION.PENDING'
+  'REQUEST.DUPLICATE_IDEMPOTENCY_KEY' | 'AUTH.EMAIL_TAKEN' | 'EXTENSION.PENDING' | 'AGENCY.CODE_TAKEN'
 >;
 /** Values interpolated into message templates. */
 export type ErrorParams = Readonly<Record<string, string | number | boolean | null>>;
@@ -98,6 +102,24 @@ export class ConflictError extends DomainError {
 /** Wrong email or password (never says which). */
 export class InvalidCredentialsError extends DomainError {
   readonly code = 'AUTH.INVALID_CREDENTIALS' as const;
+}
+
+/** No session, or one that is unknown, expired or revoked. */
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'AUTH.UNAUTHENTICATED' as const;
+}
+
+/** Too many attempts (login); `retryAfterSeconds` tells the client when to try again. */
+export class RateLimitedError extends DomainError {
+  readonly code = 'AUTH.RATE_LIMITED' as const;
+  constructor(readonly retryAfterSeconds: number) {
+    super({ seconds: retryAfterSeconds });
+  }
+}
+
+/** An emailed link (verification, password reset) that is unknown, used or expired. */
+export class TokenInvalidError extends DomainError {
+  readonly code = 'AUTH.TOKEN_INVALID' as const;
 }
 
 /** The caller's role does not allow the operation. */

@@ -25,6 +25,19 @@ export const MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Locale, string
   'AUTH.INVALID_CREDENTIALS': { en: 'Wrong email or password.', 'zh-CN': '邮箱或密码错误。' },
   'AUTH.FORBIDDEN': { en: 'You are not allowed to do this.', 'zh-CN': '您无权执行此操作。' },
   'AUTH.EMAIL_TAKEN': { en: 'This email is already registered.', 'zh-CN': '该邮箱已被注册。' },
+  'AUTH.UNAUTHENTICATED': { en: 'Please sign in.', 'zh-CN': '请先登录。' },
+  'AUTH.RATE_LIMITED': {
+    en: 'Too many attempts; try again in {seconds} seconds.',
+    'zh-CN': '尝试次数过多，请在 {seconds} 秒后重试。',
+  },
+  'AUTH.TOKEN_INVALID': {
+    en: 'This link is invalid or has expired.',
+    'zh-CN': '该链接无效或已过期。',
+  },
+  'AGENCY.CODE_TAKEN': {
+    en: 'An agency with the code {code} already exists.',
+    'zh-CN': '代码为 {code} 的行政机关已存在。',
+  },
   'VALIDATION.FAILED': { en: 'Invalid input: {fields}.', 'zh-CN': '输入有误：{fields}。' },
   'FEE.NOT_APPLICABLE': {
     en: 'No fee can be charged under rule set {ruleSet}.',

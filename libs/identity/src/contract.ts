@@ -8,12 +8,7 @@ export type Role = 'applicant' | 'clerk' | 'supervisor' | 'legal' | 'admin';
 export const STAFF_ROLES: readonly Role[] = ['clerk', 'supervisor', 'legal', 'admin'];
 export type Locale = 'zh-CN' | 'en';
 export type ApplicantTypeCode =
-  | 'natural_person'
-  | 'commercial'
-  | 'research'
-  | 'social_welfare'
-  | 'legal_services'
-  | 'other_org';
+  'natural_person' | 'commercial' | 'research' | 'social_welfare' | 'legal_services' | 'other_org';
 
 /** The authenticated caller, as every service method receives it. */
 export interface AuthUser {
@@ -69,5 +64,15 @@ export interface AgencyDirectory {
 /** Implemented by UsersService (@disclose/identity). */
 export interface ApplicantDirectory {
   /** Within the caller's transaction: the applicant with that email, or a new account without password. */
-  findOrCreateOfflineApplicant(manager: EntityManager, input: OfflineApplicantInput): Promise<{ id: string; created: boolean }>;
+  findOrCreateOfflineApplicant(
+    manager: EntityManager,
+    input: OfflineApplicantInput,
+  ): Promise<{ id: string; created: boolean }>;
 }
+
+/** Nest injection token of the {@link AgencyDirectory} implementation (AgenciesService), global via IdentityModule. */
+export const AGENCY_DIRECTORY = Symbol('AGENCY_DIRECTORY');
+/** Nest injection token of the {@link ApplicantDirectory} implementation (UsersService), global via IdentityModule. */
+export const APPLICANT_DIRECTORY = Symbol('APPLICANT_DIRECTORY');
+/** Name of the HttpOnly cookie that carries the session token for the portal. */
+export const SESSION_COOKIE = 'disclose_session';
