@@ -74,6 +74,12 @@ export const ENV_VARS: readonly EnvVarSpec[] = [
     description: 'An email claimed this long ago and not marked sent (worker died mid-send) is sent again',
   },
   {
+    name: 'MILESTONE_HORIZON_HOURS',
+    default: '168',
+    description:
+      'Milestones due within this many hours are held as BullMQ delayed jobs; later ones only in PostgreSQL',
+  },
+  {
     name: 'DEFAULT_TIMEZONE',
     default: 'Asia/Shanghai',
     description: 'IANA time zone of agencies created without one',
@@ -106,6 +112,7 @@ export interface AppConfig {
   mailMaxAttempts: number;
   mailRetryBaseMs: number;
   mailSendingTimeoutMs: number;
+  milestoneHorizonHours: number;
   defaultTimezone: string;
   logLevel: LogLevel;
   dataDir: string;

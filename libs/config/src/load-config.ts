@@ -100,6 +100,7 @@ export function loadConfig(env: Env): AppConfig {
     mailMaxAttempts: int(env, 'MAIL_MAX_ATTEMPTS', 1, 100),
     mailRetryBaseMs: int(env, 'MAIL_RETRY_BASE_MS', 1, 3_600_000),
     mailSendingTimeoutMs: int(env, 'MAIL_SENDING_TIMEOUT_MS', 1000, 86_400_000),
+    milestoneHorizonHours: int(env, 'MILESTONE_HORIZON_HOURS', 1, 24 * 90),
     defaultTimezone: timeZone(env, 'DEFAULT_TIMEZONE'),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS),
     dataDir: nonEmpty(env, 'DATA_DIR'),
