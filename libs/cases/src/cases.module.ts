@@ -1,0 +1,29 @@
+import { Module, type Provider } from '@nestjs/common';
+import { CASES_CLOCK } from './cases.tokens';
+import { CaseDocumentsService } from './documents/case-documents.service';
+import { CaseFileStorage } from './documents/case-file-storage';
+import { CaseQueryService } from './services/case-query.service';
+import { RecordCaseService } from './services/record-case.service';
+import { RecordOutcomeService } from './services/record-outcome.service';
+import { UpdateCaseService } from './services/update-case.service';
+import { REQUEST_REOPENER } from './records/request-reopener';
+import { RequestsReopener } from './records/requests-reopener';
+
+const SERVICES: Provider[] = [
+  RecordCaseService,
+  UpdateCaseService,
+  RecordOutcomeService,
+  CaseQueryService,
+  CaseDocumentsService,
+  CaseFileStorage,
+  RequestsReopener,
+  { provide: REQUEST_REOPENER, useExisting: RequestsReopener },
+  { provide: CASES_CLOCK, useValue: { now: () => new Date() } },
+];
+
+/**
+ * Legal cases (issue 6). Needs AGENCY_DIRECTORY (IdentityModule), MILESTONE_SYNC (MilestonesModule), the
+ * requests library's reopen use case and APP_CONFIG, all provided globally by the composing app.
+ */
+@Module({ providers: SERVICES, exports: SERVICES })
+export class CasesModule {}

@@ -1,0 +1,126 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { computeDeadline, type CalendarOverrides, type RuleSetId } from '@disclose/deadlines';
+import {
+  CASE_DISPOSITIONS,
+  InvalidTransitionError,
+  ValidationError,
+  VersionConflictError,
+  caseReportColumn,
+  isCnReportedCaseKind,
+  reopensRequest,
+  type CaseKind,
+  type FieldMessage,
+} from '@disclose/domain';
+import { AGENCY_DIRECTORY, type AgencyDirectory, type AuthUser } from '@disclose/identity';
+import { MILESTONE_SYNC, type MilestoneSync } from '@disclose/milestones';
+import { assertCaseWriter, loadVisibleCase, type CaseRequestFacts } from '../access/case-access';
+import { CASES_CLOCK, type CasesClock } from '../cases.tokens';
+import { CaseEntity } from '../entities';
+import type { RecordOutcomeInput } from '../records/case-inputs';
+import { agencyCalendar, appendCaseEvent, assertUuid } from '../records/case-records';
+import { syncCaseMilestones } from '../records/case-milestones';
+import { REQUEST_REOPENER, type RequestReopener } from '../records/request-reopener';
+
+/**
+ * Ends a case with its disposition; `outcome` is the table 3 column (cn-annual-report.md B.5). A disposition
+ * that sends the request back (责令履行 Art. 66, 撤销并责令重新答复 Art. 64, a US/UK reversal) reopens it
+ * through the requests service with the new reply date, then the case is closed in its own transaction.
+ */
+@Injectable()
+export class RecordOutcomeService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(AGENCY_DIRECTORY) private readonly agencies: AgencyDirectory,
+    @Inject(MILESTONE_SYNC) private readonly milestones: MilestoneSync,
+    @Inject(CASES_CLOCK) private readonly clock: CasesClock,
+    @Inject(REQUEST_REOPENER) private readonly reopener: RequestReopener,
+  ) {}
+
+  async record(actor: AuthUser, caseId: string, input: RecordOutcomeInput): Promise<CaseEntity> {
+    assertUuid(caseId, 'CASE.NOT_FOUND');
+    // Check everything first: the reopen commits in the requests service's own transaction.
+    const { entity, request, newReplyDueOn } = await this.dataSource.transaction(async (manager) => {
+      const loaded = await loadVisibleCase(manager, this.agencies, actor, caseId);
+      assertCaseWriter(actor, 'record_outcome');
+      assertOpen(loaded.entity);
+      const problems = outcomeProblems(loaded.entity, input);
+      if (problems.length > 0) throw new ValidationError(problems);
+      const due = reopensRequest(input.disposition)
+        ? (input.newReplyDueOn ??
+          defaultReplyDue(
+            loaded.request,
+            input.decidedOn,
+            await agencyCalendar(manager, loaded.request.agencyId),
+          ))
+        : null;
+      return { ...loaded, newReplyDueOn: due };
+    });
+    if (newReplyDueOn) {
+      await this.reopener.reopen(actor, request.id, {
+        dueOn: newReplyDueOn,
+        caseId,
+        disposition: input.disposition,
+        decidedOn: input.decidedOn,
+      });
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(CaseEntity)
+        .set({
+          disposition: input.disposition,
+          outcome: caseReportColumn(input.disposition),
+          decidedOn: input.decidedOn,
+          outcomeNotes: input.notes ?? null,
+          reopenedDueOn: newReplyDueOn,
+          version: () => 'version + 1',
+          updatedAt: () => 'now()',
+        })
+        .where('id = :id AND version = :version AND outcome IS NULL', { id: caseId, version: entity.version })
+        .execute();
+      if (result.affected === 0) throw new VersionConflictError(caseId, entity.version);
+      await appendCaseEvent(manager, caseId, 'decided', actor.id, {
+        disposition: input.disposition,
+        outcome: caseReportColumn(input.disposition),
+        decidedOn: input.decidedOn,
+        reopenedDueOn: newReplyDueOn,
+      });
+      const decided = await manager.findOneByOrFail(CaseEntity, { id: caseId });
+      await syncCaseMilestones(manager, this.milestones, decided, request, this.clock.now());
+      return decided;
+    });
+  }
+}
+
+function assertOpen(c: CaseEntity): void {
+  if (c.outcome !== null)
+    throw new InvalidTransitionError('decided', 'record_outcome', 'the case already has an outcome');
+}
+
+/** The disposition must belong to the case's legal system; dates in order; a new reply date only when reopening. */
+function outcomeProblems(c: CaseEntity, input: RecordOutcomeInput): FieldMessage[] {
+  const problems: FieldMessage[] = [];
+  const jurisdiction = isCnReportedCaseKind(c.kind as CaseKind) ? 'cn' : 'us_uk';
+  const def = CASE_DISPOSITIONS.find((d) => d.code === input.disposition);
+  if (!def || def.jurisdiction !== jurisdiction) {
+    problems.push({ field: 'disposition', code: 'not_for_case_kind', params: { kind: c.kind } });
+  }
+  if (input.decidedOn < c.filedOn) problems.push({ field: 'decidedOn', code: 'not_before_filed_on' });
+  if (input.newReplyDueOn) {
+    if (def && !def.reopensRequest)
+      problems.push({ field: 'newReplyDueOn', code: 'only_when_request_reopened' });
+    else if (input.newReplyDueOn <= input.decidedOn)
+      problems.push({ field: 'newReplyDueOn', code: 'after_decided_on' });
+  }
+  return problems;
+}
+
+/**
+ * When the decision sets no date, the agency answers again within its rule set's ordinary period counted
+ * from the decision (cn-ogi-2019: 20 WD, 条例 Art. 33; 行政复议法 Art. 64 leaves the period to the decision).
+ */
+function defaultReplyDue(request: CaseRequestFacts, decidedOn: string, calendar: CalendarOverrides): string {
+  const r = computeDeadline({ ruleSet: request.ruleSet as RuleSetId, receivedOn: decidedOn, calendar });
+  return r.dueOn as string;
+}
