@@ -13,13 +13,14 @@ async function ping(url) {
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
   });
-  client.on('error', () => undefined);
+  let cause;
+  client.on('error', (error) => (cause = error));
   try {
     await client.connect();
     await client.ping();
     return true;
   } catch (error) {
-    return error;
+    return cause ?? error;
   } finally {
     client.disconnect();
   }
