@@ -1,12 +1,17 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AppConfig, ConfigModule } from '@disclose/config';
 import { DatabaseModule } from '@disclose/database';
+import { AuthGuard, IdentityModule } from '@disclose/identity';
+import { MailModule } from '@disclose/mail';
 import { LoggerModule } from '@disclose/observability';
 import { QUEUES, QueuesModule } from '@disclose/queues';
 import { HealthModule } from './health/health.module';
 import { DiagnosticsModule } from './diagnostics/diagnostics.module';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { AuthHttpModule } from './auth/auth.module';
+import { AgenciesHttpModule } from './agencies/agencies.module';
+import { UsersHttpModule } from './users/users.module';
 
 /** Composition root of the HTTP process. */
 @Module({})
@@ -21,8 +26,17 @@ export class ApiModule {
         QueuesModule.forRoot([QUEUES.diagnostics, QUEUES.milestones, QUEUES.mail]),
         HealthModule,
         DiagnosticsModule,
+        MailModule,
+        IdentityModule,
+        AuthHttpModule,
+        AgenciesHttpModule,
+        UsersHttpModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        // Every route needs a session unless marked @Public() (health, docs, login, registration).
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
     };
   }
 }

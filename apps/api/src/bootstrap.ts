@@ -1,5 +1,6 @@
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import fastifyCookie from '@fastify/cookie';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
@@ -20,6 +21,8 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  // Parses the portal's HttpOnly session cookie (read by AuthGuard) and lets the login route set it.
+  await app.register(fastifyCookie);
   // Every answer, including Fastify's own 404s, carries the request id that its log lines carry.
   app
     .getHttpAdapter()

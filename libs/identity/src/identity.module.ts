@@ -2,12 +2,16 @@ import { Global, Module } from '@nestjs/common';
 import { AGENCY_DIRECTORY, APPLICANT_DIRECTORY } from './contract';
 import { AgenciesService } from './agencies/agencies.service';
 import { AuthGuard } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import { LoginRateLimiter } from './auth/login-rate-limiter';
+import { EmailTokensService } from './sessions/email-tokens.service';
 import { SessionsService } from './sessions/sessions.service';
 import { UsersService } from './users/users.service';
 
 /**
  * Global: the directories (AGENCY_DIRECTORY, APPLICANT_DIRECTORY), sessions and the AuthGuard are
- * available to every module of the process. Needs the TypeORM data source (DatabaseModule).
+ * available to every module of the process. Needs the TypeORM data source (DatabaseModule), APP_CONFIG
+ * and OUTBOX (MailModule, global) from the composition root.
  */
 @Global()
 @Module({
@@ -15,10 +19,21 @@ import { UsersService } from './users/users.service';
     AgenciesService,
     UsersService,
     SessionsService,
+    EmailTokensService,
+    LoginRateLimiter,
+    AuthService,
     AuthGuard,
     { provide: AGENCY_DIRECTORY, useExisting: AgenciesService },
     { provide: APPLICANT_DIRECTORY, useExisting: UsersService },
   ],
-  exports: [AGENCY_DIRECTORY, APPLICANT_DIRECTORY, AgenciesService, UsersService, SessionsService, AuthGuard],
+  exports: [
+    AGENCY_DIRECTORY,
+    APPLICANT_DIRECTORY,
+    AgenciesService,
+    UsersService,
+    SessionsService,
+    AuthService,
+    AuthGuard,
+  ],
 })
 export class IdentityModule {}

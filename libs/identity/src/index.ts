@@ -9,7 +9,7 @@ export type { AgencyInput, AgencySettingsInput } from './agencies/agency-input';
 export { UsersService } from './users/users.service';
 export type { NewApplicantInput, NewStaffInput } from './users/users.service';
 export type { UserView } from './users/user-view';
-export { PASSWORD_MIN_LENGTH } from './users/passwords';
+
 export { SessionsService, SESSION_TTL_MS } from './sessions/sessions.service';
 export type { NewSession } from './sessions/sessions.service';
 export { AgencyEntity } from './agencies/agency.entity';
@@ -17,3 +17,8 @@ export { UserEntity } from './users/user.entity';
 export { SessionEntity } from './sessions/session.entity';
 export { EmailTokenEntity } from './sessions/email-token.entity';
 export { Identity1764400100000 } from './migrations/1764400100000-Identity';
+export { AuthService } from './auth/auth.service';
+export type { ClientMeta, LoginResult } from './auth/auth.service';
+export { LoginRateLimiter, LOGIN_LIMIT_PER_EMAIL, LOGIN_LIMIT_PER_IP } from './auth/login-rate-limiter';
+export { EmailTokensService, EMAIL_TOKEN_TTL_MS } from './sessions/email-tokens.service';
+export { PASSWORD_MIN_LENGTH, hashPassword, verifyPassword, assertPasswordPolicy } from './users/passwords';

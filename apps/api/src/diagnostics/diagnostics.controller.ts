@@ -4,12 +4,14 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Queue, QueueEvents } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '@disclose/config';
+import { Public } from '@disclose/identity';
 import { QUEUES, bullConnection } from '@disclose/queues';
 
 const WAIT_MS = 10_000;
 
 /** Proves a worker is consuming the queues: the api queues a job and waits for a worker to answer it. */
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class DiagnosticsController implements OnModuleDestroy {
   private events?: QueueEvents;

@@ -5,12 +5,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Redis } from 'ioredis';
 import { APP_CONFIG, AppConfig } from '@disclose/config';
+import { Public } from '@disclose/identity';
 import { verifySmtp } from './smtp';
 
 const CHECK_TIMEOUT_MS = 3000;
 
 /** Liveness of the parts the system cannot work without: 200 when all are up, 503 naming the failing part. */
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController implements OnModuleDestroy {
   private redis?: Redis;

@@ -1,6 +1,17 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  DomainError,
+  FieldMessage,
+  RateLimitedError,
+  ValidationError,
+  formatMessage,
+} from '@disclose/domain';
+import { statusForDomainCode } from './domain-status';
+import { healthReport } from './health-report';
+import { domainFieldError, localizeFieldError } from './field-messages';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem';
+import { ApiLocale, requestLocale } from './request-locale';
 import { RequestValidationException } from './validation';
 
 /** Error codes carried by domain errors, mapped to HTTP by {@link statusForDomainCode}. */
@@ -15,38 +26,7 @@ export function isCodedError(error: unknown): error is CodedError {
   return error instanceof Error && typeof code === 'string' && code.includes('.');
 }
 
-/** Domain error families → HTTP status. Unknown families are a server bug (500). */
-export function statusForDomainCode(code: string): number {
-  const family = code.split('.')[0];
-  const byFamily: Record<string, number> = {
-    VALIDATION: 400,
-    DEADLINES: 422,
-    AUTH: 401,
-    FORBIDDEN: 403,
-    NOT_FOUND: 404,
-    CONFLICT: 409,
-  };
-  if (code.endsWith('NOT_FOUND')) return 404;
-  if (code.endsWith('CONFLICT') || code.endsWith('INVALID_TRANSITION')) return 409;
-  return byFamily[family] ?? 500;
-}
-
-interface HealthReport {
-  status: string;
-  error?: Record<string, unknown>;
-  details: Record<string, unknown>;
-}
-
-/** Terminus answers 503 with its report as the exception body; keep it, it says what is down. */
-function healthReport(body: unknown): HealthReport | undefined {
-  const candidate = body as Partial<HealthReport> | null;
-  return candidate &&
-    typeof candidate === 'object' &&
-    typeof candidate.details === 'object' &&
-    'status' in candidate
-    ? (candidate as HealthReport)
-    : undefined;
-}
+export { statusForDomainCode } from './domain-status';
 
 /** Every error leaves the api as application/problem+json (RFC 9457); internals never leak. */
 @Catch()
@@ -57,27 +37,31 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const problem = this.toProblem(exception);
+    const locale = requestLocale(request as unknown as Parameters<typeof requestLocale>[0]);
+    const problem = this.toProblem(exception, locale);
     problem.instance = request.url;
     const requestId = reply.getHeader?.('x-request-id');
     if (typeof requestId === 'string') problem.requestId = requestId;
     if (problem.status >= 500 && !(exception instanceof HttpException)) {
       this.logger.error({ err: exception, url: request.url }, 'request failed');
     }
+    if (exception instanceof RateLimitedError) void reply.header('retry-after', exception.retryAfterSeconds);
     void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }
 
-  private toProblem(exception: unknown): ProblemDetails {
+  private toProblem(exception: unknown, locale: ApiLocale): ProblemDetails {
     if (exception instanceof RequestValidationException) {
+      const fields = [...new Set(exception.fieldErrors.map((e) => e.field))].join(', ');
       return {
         type: problemType('VALIDATION.FAILED'),
         title: 'Invalid request',
         status: HttpStatus.BAD_REQUEST,
         code: 'VALIDATION.FAILED',
-        detail: exception.message,
-        errors: exception.fieldErrors,
+        detail: formatMessage('VALIDATION.FAILED', { fields }, locale),
+        errors: exception.fieldErrors.map((e) => localizeFieldError(e, locale)),
       };
     }
+    if (exception instanceof DomainError) return this.domainProblem(exception, locale);
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
@@ -137,5 +121,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       code: 'INTERNAL',
       detail: 'An unexpected error occurred.',
     };
+  }
+
+  /** Domain errors: status from DOMAIN_STATUS, `detail` in the caller's language, field messages too. */
+  private domainProblem(error: DomainError, locale: ApiLocale): ProblemDetails {
+    const status = statusForDomainCode(error.code);
+    const problem: ProblemDetails = {
+      type: problemType(error.code),
+      title: error.code,
+      status,
+      code: error.code,
+      detail: formatMessage(error.code, error.params, locale),
+    };
+    if (error instanceof ValidationError) {
+      problem.errors = (error.fields as FieldMessage[]).map((f) => domainFieldError(f, locale));
+    }
+    if (error instanceof RateLimitedError) problem.retryAfter = error.retryAfterSeconds;
+    return problem;
   }
 }
