@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@disclose/config';
 import { MigrateCommand } from './commands/migrate.command';
 import { DEADLINE_COMMANDS } from './commands/deadline-commands';
+import { REQUEST_COMMANDS } from './commands/request-commands';
 
 /**
  * Composition root of the `disclose` admin CLI. Commands that need no database (deadline, calendar) open
@@ -13,7 +14,7 @@ export class CliModule {
     return {
       module: CliModule,
       imports: [ConfigModule.forRoot(config)],
-      providers: [MigrateCommand, ...DEADLINE_COMMANDS],
+      providers: [MigrateCommand, ...DEADLINE_COMMANDS, ...REQUEST_COMMANDS],
     };
   }
 }

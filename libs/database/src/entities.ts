@@ -3,6 +3,13 @@
  * Each capability library owns its entities; this list only registers them.
  */
 import { AgencyEntity, EmailTokenEntity, SessionEntity, UserEntity } from '@disclose/identity';
+import { REQUEST_ENTITIES } from '@disclose/requests';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const ENTITIES: Function[] = [AgencyEntity, UserEntity, SessionEntity, EmailTokenEntity];
+export const ENTITIES: Function[] = [
+  AgencyEntity,
+  UserEntity,
+  SessionEntity,
+  EmailTokenEntity,
+  ...REQUEST_ENTITIES,
+];

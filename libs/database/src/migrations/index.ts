@@ -1,6 +1,7 @@
 import { Foundation1764400000000 } from './1764400000000-Foundation';
 import { Identity1764400100000 } from '@disclose/identity';
 import { Milestones1764400300000 } from '@disclose/milestones';
+import { Requests1764400400000 } from '@disclose/requests';
 
 /** The ordered migrations. Append only; never edit one that has been released. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -8,4 +9,5 @@ export const MIGRATIONS: Function[] = [
   Foundation1764400000000,
   Identity1764400100000,
   Milestones1764400300000,
+  Requests1764400400000,
 ];

@@ -1,0 +1,167 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { ForbiddenError, RequestStatus, ValidationError } from '@disclose/domain';
+import {
+  AGENCY_DIRECTORY,
+  APPLICANT_DIRECTORY,
+  type AgencyDirectory,
+  type AgencyInfo,
+  type ApplicantDirectory,
+  type AuthUser,
+} from '@disclose/identity';
+import { MILESTONE_SYNC, type MilestoneSync } from '@disclose/milestones';
+import { loadAgencyCalendar } from '../lifecycle/agency-calendar';
+import { appendEvent } from '../lifecycle/event-log';
+import { localDateTime, onlineReceiptDate, ruleSetFor } from '../lifecycle/receipt-date';
+import { computeRequestDeadline } from '../lifecycle/request-deadline';
+import { milestoneSnapshot, REQUEST_COLUMNS, type RequestRow } from '../lifecycle/request-row';
+import { RequestAccess } from '../lifecycle/request-access';
+import type { FilingInput, FilingResult, StaffFilingInput } from './filing.types';
+import { IdempotencyStore } from './idempotency.store';
+import { applicantHistory } from './repeat-check';
+import { nextTrackingNumber } from './tracking-numbers';
+
+/** Files a request: online by an applicant, or entered by staff from a paper channel (one transaction). */
+@Injectable()
+export class FileRequestService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: RequestAccess,
+    private readonly idempotency: IdempotencyStore,
+    @Inject(AGENCY_DIRECTORY) private readonly agencies: AgencyDirectory,
+    @Inject(APPLICANT_DIRECTORY) private readonly applicants: ApplicantDirectory,
+    @Inject(MILESTONE_SYNC) private readonly milestones: MilestoneSync,
+  ) {}
+
+  async execute(actor: AuthUser, input: FilingInput, idempotencyKey?: string): Promise<FilingResult> {
+    const staff = actor.role !== 'applicant';
+    if (staff && !['clerk', 'supervisor', 'admin'].includes(actor.role)) throw new ForbiddenError('file');
+    const agency = await this.agencies.getByCode(String(input.agencyCode ?? ''));
+    if (!agency) throw new ValidationError([{ field: 'agencyCode', code: 'unknown_agency' }]);
+    if (staff) await this.checkStaffInput(actor, agency, input);
+    const replay = await this.idempotency.replay(actor.id, idempotencyKey, input);
+    if (replay) return replay;
+    try {
+      return await this.dataSource.transaction((m) => this.file(m, actor, agency, input, idempotencyKey));
+    } catch (error) {
+      // A concurrent retry with the same key won the unique constraint: answer what it answered.
+      const again = await this.idempotency.afterUniqueViolation(error, actor.id, idempotencyKey, input);
+      if (again) return again;
+      throw error;
+    }
+  }
+
+  private async checkStaffInput(actor: AuthUser, agency: AgencyInfo, input: FilingInput): Promise<void> {
+    const visible = await this.access.visibleAgencyIds(actor);
+    if (!visible.includes(agency.id))
+      throw new ValidationError([{ field: 'agencyCode', code: 'unknown_agency' }]);
+    const s = input as Partial<StaffFilingInput>;
+    const missing = (['channel', 'receivedOn', 'applicant'] as const).filter((f) => s[f] === undefined);
+    if (missing.length)
+      throw new ValidationError(missing.map((field) => ({ field, code: 'required_for_staff' })));
+    if (s.receivedOn! > localDateTime(new Date(), agency.timezone).date) {
+      throw new ValidationError([{ field: 'receivedOn', code: 'must_not_be_in_the_future' }]);
+    }
+  }
+
+  private async file(
+    m: EntityManager,
+    actor: AuthUser,
+    agency: AgencyInfo,
+    input: FilingInput,
+    idempotencyKey?: string,
+  ): Promise<FilingResult> {
+    const now = new Date();
+    const calendar = await loadAgencyCalendar(m, agency.id);
+    const staffInput = actor.role === 'applicant' ? null : (input as StaffFilingInput);
+    const receivedOn = staffInput?.receivedOn ?? onlineReceiptDate(now, agency, agency.ruleSet, calendar);
+    const ruleSet = ruleSetFor(agency.ruleSet, receivedOn);
+    const applicant = staffInput
+      ? {
+          id: (await this.applicants.findOrCreateOfflineApplicant(m, staffInput.applicant)).id,
+          type: staffInput.applicant.applicantType,
+        }
+      : { id: actor.id, type: actor.applicantType ?? 'natural_person' };
+    const text = `${input.subject} ${input.description}`;
+    const history = await applicantHistory(m, applicant.id, agency.id, text, receivedOn);
+    const id = randomUUID();
+    const payload = { channel: staffInput?.channel ?? 'online', receivedOn, ruleSet };
+    const deadline = computeRequestDeadline(
+      ruleSet,
+      receivedOn,
+      [{ type: 'filed', on: receivedOn, payload }],
+      calendar,
+      agency,
+    );
+    const trackingNumber = await nextTrackingNumber(m, agency, Number(receivedOn.slice(0, 4)));
+    const [row]: RequestRow[] = await m.query(
+      `INSERT INTO requests AS r (id, tracking_number, agency_id, applicant_id, subject, description, delivery_method,
+         channel, received_on, rule_set, status, due_on, provisional, clock_status, deadline_trace, deadline_warnings,
+         clarification_notice_due_on, applicant_type, repeat_of, repeat_score, applicant_month_count,
+         idempotency_key, idempotency_fingerprint, created_by)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24)
+       RETURNING ${REQUEST_COLUMNS}`,
+      [
+        id,
+        trackingNumber,
+        agency.id,
+        applicant.id,
+        input.subject,
+        input.description,
+        input.deliveryMethod ?? 'electronic',
+        payload.channel,
+        receivedOn,
+        ruleSet,
+        RequestStatus.Received,
+        deadline.dueOn,
+        deadline.provisional,
+        deadline.clockStatus,
+        JSON.stringify(deadline.trace),
+        JSON.stringify(deadline.warnings),
+        deadline.clarificationNoticeDueOn,
+        applicant.type,
+        history.repeatOf,
+        history.repeatScore,
+        history.monthCount,
+        idempotencyKey ?? null,
+        idempotencyKey ? this.idempotency.fingerprint(input) : null,
+        actor.id,
+      ],
+    );
+    const event = await appendEvent(m, null, {
+      requestId: id,
+      type: 'filed',
+      actorId: actor.id,
+      occurredAt: now,
+      on: receivedOn,
+      payload,
+    });
+    const snapshot = milestoneSnapshot(row);
+    await this.milestones.syncRequest(m, snapshot, now);
+    await this.milestones.noticeApplicant(m, snapshot, 'acknowledged', event.id, {
+      trackingNumber,
+      receivedOn,
+      dueOn: deadline.dueOn,
+      agencyName: agency.nameZh,
+    });
+    const result = this.result(row, actor.role !== 'applicant');
+    if (idempotencyKey) await this.idempotency.remember(m, id, result);
+    return result;
+  }
+
+  private result(row: RequestRow, staff: boolean): FilingResult {
+    return {
+      id: row.id,
+      trackingNumber: row.tracking_number,
+      status: row.status,
+      receivedOn: row.received_on,
+      dueOn: row.due_on,
+      ruleSet: row.rule_set,
+      provisional: row.provisional,
+      version: row.version,
+      clarificationNoticeDueOn: row.clarification_notice_due_on,
+      ...(staff ? { repeatOf: row.repeat_of, applicantMonthCount: row.applicant_month_count } : {}),
+    };
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * @disclose/requests — filing, the clerk's lifecycle (one transaction and one hash-chained event per
+ * action), reading, documents, calendar overrides and the audit-chain check.
+ */
+export * from './entities';
+export { Requests1764400400000 } from './migrations/1764400400000-Requests';
+export { RequestsModule } from './requests.module';
+export * from './filing/filing.types';
+export { FileRequestService } from './filing/file-request.service';
+export * from './actions/action-result';
+export { AssignRequestService } from './actions/assign-request.service';
+export { ClarificationService } from './actions/clarification.service';
+export { ConsultationService } from './actions/consultation.service';
+export { ExtensionService } from './actions/extension.service';
+export { FeeService, type FeeNoticeInput } from './actions/fee.service';
+export { DecisionService, type DecisionInput } from './actions/decision.service';
+export { ClosingService } from './actions/closing.service';
+export { DocumentsService, type UploadInput } from './documents/documents.service';
+export { DOCUMENT_STORAGE, DiskDocumentStorage, type DocumentStorage } from './documents/document-storage';
+export { MAX_DOCUMENT_BYTES, sanitizeFilename, sniffContentType } from './documents/content-sniffing';
+export { RequestQueryService } from './reading/request-query.service';
+export { RequestListService, type RequestListFilter } from './reading/request-list.service';
+export {
+  CalendarOverridesService,
+  type DueDateChange,
+  type OverridesInput,
+} from './calendars/calendar-overrides.service';
+export { verifyAuditChains, type ChainBreak } from './audit/audit-verify.service';
+export { RequestTransitionRunner } from './lifecycle/request-transition.runner';
+export { onlineReceiptDate, ruleSetFor, localDateTime } from './lifecycle/receipt-date';
+export { computeRequestDeadline } from './lifecycle/request-deadline';

@@ -1,0 +1,183 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  ACTION_EVENT_TYPE,
+  ForbiddenError,
+  NotFoundError,
+  RequestAction,
+  RequestStatus,
+  VersionConflictError,
+  nextStatus,
+} from '@disclose/domain';
+import {
+  AGENCY_DIRECTORY,
+  type AgencyDirectory,
+  type AgencyInfo,
+  type AuthUser,
+  type Role,
+} from '@disclose/identity';
+import { MILESTONE_SYNC, type ApplicantNoticeKind, type MilestoneSync } from '@disclose/milestones';
+import { loadAgencyCalendar } from './agency-calendar';
+import { appendEvent, loadEvents, type StoredEvent } from './event-log';
+import { localDateTime } from './receipt-date';
+import { computeRequestDeadline, type RequestDeadline } from './request-deadline';
+import { REQUEST_COLUMNS, milestoneSnapshot, type RequestRow } from './request-row';
+import { RequestAccess } from './request-access';
+
+export const STAFF_WRITERS: readonly Role[] = ['clerk', 'supervisor', 'admin'];
+
+export interface TransitionCommand {
+  requestId: string;
+  actor: AuthUser;
+  action: RequestAction;
+  /** Roles allowed to take the action (the request must also be visible to the actor). */
+  roles: readonly Role[];
+  expectedVersion?: number;
+}
+
+/** What the use case sees inside the transaction. */
+export interface TransitionScope {
+  manager: EntityManager;
+  request: RequestRow;
+  agency: AgencyInfo;
+  events: StoredEvent[];
+  next: RequestStatus;
+  now: Date;
+  /** Today in the agency's time zone. */
+  today: string;
+}
+
+/** What the use case decides: the event, extra columns to set, an applicant notice. */
+export interface TransitionPlan {
+  /** Civil date the event counts on (default: today in the agency's time zone). */
+  on?: string;
+  payload: Record<string, unknown>;
+  set?: Record<string, unknown>;
+  notice?: { kind: ApplicantNoticeKind; params?: Record<string, unknown> };
+}
+
+export interface TransitionResult {
+  request: RequestRow;
+  deadline: RequestDeadline;
+  eventId: string;
+}
+
+/**
+ * The one way a request changes (DESIGN.md decision 3), in ONE transaction: lock the row, check visibility,
+ * role, version and the state machine, let the use case write its part, append exactly one hash-chained
+ * event, recompute the deadline from the whole log, compare-and-set the row (version + 1), and sync the
+ * milestones. Any error rolls everything back, so nothing is written on a 4xx.
+ */
+@Injectable()
+export class RequestTransitionRunner {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: RequestAccess,
+    @Inject(AGENCY_DIRECTORY) private readonly agencies: AgencyDirectory,
+    @Inject(MILESTONE_SYNC) private readonly milestones: MilestoneSync,
+  ) {}
+
+  async run(
+    cmd: TransitionCommand,
+    plan: (scope: TransitionScope) => Promise<TransitionPlan> | TransitionPlan,
+  ): Promise<TransitionResult> {
+    const visible = await this.access.visibleAgencyIds(cmd.actor);
+    return this.dataSource.transaction(async (manager) => {
+      const [request]: RequestRow[] = await manager.query(
+        `SELECT ${REQUEST_COLUMNS} FROM requests r WHERE r.id = $1 FOR UPDATE`,
+        [cmd.requestId],
+      );
+      if (!request || !this.access.canSee(cmd.actor, visible, request)) {
+        throw new NotFoundError('REQUEST.NOT_FOUND', cmd.requestId);
+      }
+      if (!cmd.roles.includes(cmd.actor.role)) throw new ForbiddenError(cmd.action);
+      if (cmd.expectedVersion !== undefined && cmd.expectedVersion !== request.version) {
+        throw new VersionConflictError(request.id, cmd.expectedVersion);
+      }
+      const events = await loadEvents(manager, request.id);
+      const [facts]: Array<{ open: number; pending: boolean }> = await manager.query(
+        `SELECT (SELECT count(*)::int FROM consultations WHERE request_id = $1 AND replied_on IS NULL) AS open,
+                EXISTS (SELECT 1 FROM extensions WHERE request_id = $1 AND status = 'pending') AS pending`,
+        [request.id],
+      );
+      const lastReopen = events.map((e) => e.type).lastIndexOf('reopened');
+      const next = nextStatus(request.status, cmd.action, {
+        openConsultations: facts.open,
+        pendingExtension: facts.pending,
+        clarificationRequestedBefore: events
+          .slice(lastReopen + 1)
+          .some((e) => e.type === 'clarification_requested'),
+      });
+      const agency = await this.agencies.getById(request.agency_id);
+      if (!agency) throw new NotFoundError('AGENCY.NOT_FOUND', request.agency_id);
+      const now = new Date();
+      const today = localDateTime(now, agency.timezone).date;
+      const decided = await plan({ manager, request, agency, events, next, now, today });
+
+      const last = events[events.length - 1];
+      const on = decided.on ?? today;
+      const type = ACTION_EVENT_TYPE[cmd.action];
+      const event = await appendEvent(manager, last ?? null, {
+        requestId: request.id,
+        type,
+        actorId: cmd.actor.id,
+        occurredAt: now,
+        on,
+        payload: decided.payload,
+      });
+      const calendar = await loadAgencyCalendar(manager, request.agency_id);
+      const log = [
+        ...events,
+        { id: event.id, seq: event.seq, hash: event.hash, type, on, payload: decided.payload },
+      ];
+      const deadline = computeRequestDeadline(request.rule_set, request.received_on, log, calendar, agency);
+      const updated = await this.save(manager, request, next, deadline, decided.set ?? {});
+      const snapshot = milestoneSnapshot(updated);
+      await this.milestones.syncRequest(manager, snapshot, now);
+      if (decided.notice) {
+        await this.milestones.noticeApplicant(manager, snapshot, decided.notice.kind, event.id, {
+          trackingNumber: updated.tracking_number,
+          dueOn: updated.due_on,
+          ...decided.notice.params,
+        });
+      }
+      return { request: updated, deadline, eventId: event.id };
+    });
+  }
+
+  /** Compare-and-set on the version: zero rows means someone else won the race (409). */
+  private async save(
+    manager: EntityManager,
+    request: RequestRow,
+    status: RequestStatus,
+    deadline: RequestDeadline,
+    extra: Record<string, unknown>,
+  ): Promise<RequestRow> {
+    const values: unknown[] = [
+      request.id,
+      request.version,
+      status,
+      deadline.dueOn,
+      deadline.provisional,
+      deadline.clockStatus,
+      JSON.stringify(deadline.trace),
+      JSON.stringify(deadline.warnings),
+      deadline.clarificationNoticeDueOn,
+    ];
+    const sets = Object.entries(extra).map(([column, value]) => {
+      values.push(value);
+      return `${column} = $${values.length}`;
+    });
+    const rows: RequestRow[] = await manager.query(
+      `UPDATE requests r SET status = $3, due_on = $4, provisional = $5, clock_status = $6,
+         deadline_trace = $7, deadline_warnings = $8, clarification_notice_due_on = $9,
+         ${sets.map((s) => `${s}, `).join('')}version = version + 1, updated_at = now()
+       WHERE r.id = $1 AND r.version = $2 RETURNING ${REQUEST_COLUMNS}`,
+      values,
+    );
+    // TypeORM returns [rows, count] for UPDATE ... RETURNING.
+    const updated = (Array.isArray(rows[0]) ? rows[0] : rows) as RequestRow[];
+    if (updated.length === 0) throw new VersionConflictError(request.id, request.version);
+    return updated[0];
+  }
+}
