@@ -1,9 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@disclose/config';
 import { DatabaseModule } from '@disclose/database';
+import { MailDeliveryModule, MailModule } from '@disclose/mail';
 import { LoggerModule } from '@disclose/observability';
 import { QUEUES, QueuesModule } from '@disclose/queues';
 import { DiagnosticsProcessor } from './processors/diagnostics.processor';
+import { MailProcessor } from './processors/mail.processor';
 
 /** Composition root of the worker process: BullMQ processors, no HTTP. */
 @Module({})
@@ -16,8 +18,10 @@ export class WorkerModule {
         LoggerModule.forRoot('worker'),
         DatabaseModule.forRoot('worker'),
         QueuesModule.forRoot([QUEUES.diagnostics, QUEUES.milestones, QUEUES.mail, QUEUES.maintenance]),
+        MailModule,
+        MailDeliveryModule,
       ],
-      providers: [DiagnosticsProcessor],
+      providers: [DiagnosticsProcessor, MailProcessor],
     };
   }
 }

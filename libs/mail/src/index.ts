@@ -6,3 +6,13 @@ export { Outbox1764400200000 } from './migrations/1764400200000-Outbox';
 export * from './templates/template-params';
 export { renderEmail, requestLink, MailTemplateError, type RenderedEmail } from './templates/render-email';
 export { formatCivilDate } from './templates/format';
+export { MailDeliveryModule } from './delivery/mail-delivery.module';
+export { DeliverEmailService, type DeliveryOutcome } from './delivery/deliver-email.service';
+export {
+  OutboxDispatcherService,
+  SWEEP_INTERVAL_MS,
+  type MailJobData,
+} from './delivery/outbox-dispatcher.service';
+export { outboxMessageId, retryDelayMs } from './delivery/backoff';
+export { MailOpsModule } from './admin/mail-ops.module';
+export * from './admin/outbox-admin.service';

@@ -1,1 +1,3 @@
 export * from './logger.module';
+export * from './metrics/metrics.registry';
+export * from './metrics/metrics.module';

@@ -1,0 +1,95 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import type { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@disclose/config';
+import { QUEUES, buildJobId } from '@disclose/queues';
+import { OutboxListener } from './outbox-listener';
+
+/** How often due rows are looked for without a notification (retries come due this way). */
+export const SWEEP_INTERVAL_MS = 2000;
+const BATCH = 2000;
+
+export interface MailJobData {
+  outboxId: string;
+}
+
+/**
+ * Puts due outbox rows on the mail queue, one job per row with a job id derived from the row id, so a row
+ * queued twice (by two sweeps, two workers, a notification and a sweep) is one job. Woken by
+ * NOTIFY on commit and by a timer; rows stuck in 'sending' past MAIL_SENDING_TIMEOUT_MS (the worker died
+ * mid-send) go back to 'pending'. PostgreSQL stays the truth: a wiped Redis is refilled by the next sweep.
+ */
+@Injectable()
+export class OutboxDispatcherService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(OutboxDispatcherService.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private again = false;
+  private listener?: OutboxListener;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QUEUES.mail) private readonly queue: Queue<MailJobData>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.listener = new OutboxListener(this.config.databaseUrl, () => this.wake(), this.logger);
+    this.listener.start();
+    this.timer = setInterval(() => this.wake(), SWEEP_INTERVAL_MS);
+    this.wake();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.timer);
+    await this.listener?.stop();
+    await this.running;
+  }
+
+  /** Runs a sweep now, or right after the one in progress (notifications arriving meanwhile coalesce). */
+  wake(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.sweep()
+      .then(() => undefined)
+      .catch((error: unknown) => this.logger.warn(`outbox sweep failed: ${String(error)}`))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
+      });
+  }
+
+  /** One pass: reclaim abandoned sends, then queue every due row. Returns how many jobs were offered. */
+  async sweep(): Promise<number> {
+    const [reclaimed] = (await this.dataSource.query(
+      `UPDATE outbox SET status = 'pending', next_attempt_at = now(), updated_at = now(),
+              last_error = 'sending interrupted (worker stopped before the send was recorded)'
+        WHERE status = 'sending' AND updated_at < now() - ($1::bigint * interval '1 millisecond')
+        RETURNING id`,
+      [this.config.mailSendingTimeoutMs],
+    )) as [Array<{ id: string }>, number];
+    if (reclaimed.length)
+      this.logger.warn(`${reclaimed.length} outbox rows reclaimed after an interrupted send`);
+    const due = (await this.dataSource.query(
+      `SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= now()
+        ORDER BY next_attempt_at LIMIT ${BATCH}`,
+    )) as Array<{ id: string }>;
+    if (!due.length) return 0;
+    await this.queue.addBulk(
+      due.map(({ id }) => ({
+        name: 'deliver',
+        data: { outboxId: id },
+        // Removed when done, so the same row can be queued again for its next attempt.
+        opts: { jobId: buildJobId('mail', id), removeOnComplete: true, removeOnFail: true },
+      })),
+    );
+    return due.length;
+  }
+}
