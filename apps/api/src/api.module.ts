@@ -4,6 +4,7 @@ import { AppConfig, ConfigModule } from '@disclose/config';
 import { DatabaseModule } from '@disclose/database';
 import { AuthGuard, IdentityModule } from '@disclose/identity';
 import { MailModule } from '@disclose/mail';
+import { MilestonesModule } from '@disclose/milestones';
 import { LoggerModule } from '@disclose/observability';
 import { QUEUES, QueuesModule } from '@disclose/queues';
 import { HealthModule } from './health/health.module';
@@ -27,6 +28,7 @@ export class ApiModule {
         HealthModule,
         DiagnosticsModule,
         MailModule,
+        MilestonesModule,
         IdentityModule,
         AuthHttpModule,
         AgenciesHttpModule,

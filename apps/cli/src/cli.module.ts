@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@disclose/config';
 import { MigrateCommand } from './commands/migrate.command';
+import { MILESTONE_COMMANDS } from './commands/milestone-commands';
 import { DEADLINE_COMMANDS } from './commands/deadline-commands';
 import { REQUEST_COMMANDS } from './commands/request-commands';
 
@@ -14,7 +15,7 @@ export class CliModule {
     return {
       module: CliModule,
       imports: [ConfigModule.forRoot(config)],
-      providers: [MigrateCommand, ...DEADLINE_COMMANDS, ...REQUEST_COMMANDS],
+      providers: [MigrateCommand, ...DEADLINE_COMMANDS, ...REQUEST_COMMANDS, ...MILESTONE_COMMANDS],
     };
   }
 }

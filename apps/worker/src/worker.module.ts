@@ -2,9 +2,12 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@disclose/config';
 import { DatabaseModule } from '@disclose/database';
 import { MailDeliveryModule, MailModule } from '@disclose/mail';
+import { MilestoneListenerService, MilestoneSchedulingModule, MilestonesModule } from '@disclose/milestones';
 import { LoggerModule } from '@disclose/observability';
 import { QUEUES, QueuesModule } from '@disclose/queues';
 import { DiagnosticsProcessor } from './processors/diagnostics.processor';
+import { MaintenanceProcessor } from './processors/maintenance.processor';
+import { MilestonesProcessor } from './processors/milestones.processor';
 import { MailProcessor } from './processors/mail.processor';
 
 /** Composition root of the worker process: BullMQ processors, no HTTP. */
@@ -20,8 +23,16 @@ export class WorkerModule {
         QueuesModule.forRoot([QUEUES.diagnostics, QUEUES.milestones, QUEUES.mail, QUEUES.maintenance]),
         MailModule,
         MailDeliveryModule,
+        MilestonesModule,
+        MilestoneSchedulingModule,
       ],
-      providers: [DiagnosticsProcessor, MailProcessor],
+      providers: [
+        DiagnosticsProcessor,
+        MailProcessor,
+        MilestonesProcessor,
+        MaintenanceProcessor,
+        MilestoneListenerService,
+      ],
     };
   }
 }

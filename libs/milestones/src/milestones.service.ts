@@ -1,21 +1,96 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@disclose/config';
+import { OUTBOX, type Outbox } from '@disclose/mail';
 import type { ApplicantNoticeKind, MilestoneSync, RequestMilestoneSnapshot } from './contract';
+import { loadAgencyTiming } from './agency-timing';
+import { MAX_IDS_PER_NOTIFY, MILESTONES_CHANNEL } from './milestones.channel';
+import { specKey } from './planning/milestone-kinds';
+import { planRequestMilestones } from './planning/plan-request-milestones';
+import { noticeEmail } from './notices/applicant-notice';
 
-/** First cut of the contract: the planning and outbox writes land in the next commits. */
+interface ExistingRow {
+  id: string;
+  kind: string;
+  due_at: Date;
+  status: string;
+  generation: number;
+  due_on: string | null;
+}
+
+/** MILESTONE_SYNC: keeps a request's milestone rows equal to the plan, inside the caller's transaction. */
 @Injectable()
 export class MilestonesService implements MilestoneSync {
-  async syncRequest(_manager: EntityManager, _snapshot: RequestMilestoneSnapshot, _now: Date): Promise<void> {
-    // Intentionally empty in the first commit: the token and signatures are what callers need now.
+  constructor(
+    @Inject(OUTBOX) private readonly outbox: Outbox,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async syncRequest(manager: EntityManager, snapshot: RequestMilestoneSnapshot, now: Date): Promise<void> {
+    const agency = snapshot.open ? await loadAgencyTiming(manager, snapshot.agencyId) : null;
+    const specs = agency ? planRequestMilestones(snapshot, agency, now) : [];
+    // FOR UPDATE: serialises with a firing job holding the same rows (it re-reads status under lock).
+    const existing: ExistingRow[] = await manager.query(
+      `SELECT id, kind, due_at, status, generation, payload->>'dueOn' AS due_on
+         FROM milestones WHERE subject_type = 'request' AND subject_id = $1 AND status <> 'cancelled'
+        ORDER BY created_at, id FOR UPDATE`,
+      [snapshot.requestId],
+    );
+    const wanted = new Set(specs.map((s) => specKey(s.kind, s.dueAt)));
+    const have = new Set(existing.map((e) => specKey(e.kind, new Date(e.due_at))));
+    const stale = existing.filter(
+      (e) => e.status === 'pending' && !wanted.has(specKey(e.kind, new Date(e.due_at))),
+    );
+    if (stale.length > 0)
+      await manager.query(`UPDATE milestones SET status = 'cancelled' WHERE id = ANY($1::uuid[])`, [
+        stale.map((e) => e.id),
+      ]);
+    const fresh = specs.filter((s) => !have.has(specKey(s.kind, s.dueAt)));
+    if (fresh.length === 0) return;
+    // generation: which version of the due date planned the row (a new due date starts a new generation).
+    const last = existing[existing.length - 1];
+    const generation = !last
+      ? 1
+      : last.due_on === (snapshot.dueOn ?? null)
+        ? last.generation
+        : last.generation + 1;
+    const rows = fresh.map((s) => ({
+      kind: s.kind,
+      due_at: s.dueAt.toISOString(),
+      recipients: s.recipients,
+      payload: s.payload,
+    }));
+    const inserted: Array<{ id: string; due_at: Date }> = await manager.query(
+      `INSERT INTO milestones (subject_type, subject_id, kind, due_at, recipients, payload, generation)
+       SELECT 'request', $1, r.kind, r.due_at, r.recipients, r.payload, $2
+         FROM json_to_recordset($3::json) AS r(kind text, due_at timestamptz, recipients jsonb, payload jsonb)
+       ON CONFLICT (subject_type, subject_id, kind, due_at) WHERE status = 'pending' DO NOTHING
+       RETURNING id, due_at`,
+      [snapshot.requestId, generation, JSON.stringify(rows)],
+    );
+    const horizon = now.getTime() + this.config.milestoneHorizonHours * 3_600_000;
+    const near = inserted.filter((r) => new Date(r.due_at).getTime() <= horizon).map((r) => r.id);
+    for (let i = 0; i < near.length; i += MAX_IDS_PER_NOTIFY)
+      await manager.query(`SELECT pg_notify($1, $2)`, [
+        MILESTONES_CHANNEL,
+        near.slice(i, i + MAX_IDS_PER_NOTIFY).join(','),
+      ]);
   }
 
   async noticeApplicant(
-    _manager: EntityManager,
-    _snapshot: RequestMilestoneSnapshot,
-    _kind: ApplicantNoticeKind,
-    _eventId: string,
-    _params?: Record<string, unknown>,
+    manager: EntityManager,
+    snapshot: RequestMilestoneSnapshot,
+    kind: ApplicantNoticeKind,
+    eventId: string,
+    params: Record<string, unknown> = {},
   ): Promise<void> {
-    // Intentionally empty in the first commit.
+    const rows: Array<{ email: string | null; locale: string; name: string }> = await manager.query(
+      `SELECT email, locale, name FROM users WHERE id = $1`,
+      [snapshot.applicantId],
+    );
+    // A paper request's applicant may have no email: the notice goes out on paper, not through us.
+    if (rows.length === 0 || !rows[0].email) return;
+    const email = noticeEmail(snapshot, kind, eventId, params, rows[0], this.config.publicUrl);
+    await this.outbox.enqueue(manager, [email]);
   }
 }

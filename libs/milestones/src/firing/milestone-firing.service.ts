@@ -1,0 +1,121 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@disclose/config';
+import { shiftWorkingDays } from '@disclose/deadlines';
+import { OUTBOX, type Outbox } from '@disclose/mail';
+import { loadAgencyTiming } from '../agency-timing';
+import type {
+  AgencyTiming,
+  MilestonePayload,
+  RecipientRole,
+  RequestMilestoneKind,
+} from '../planning/milestone-kinds';
+import { overdueOccurrences } from '../planning/plan-request-milestones';
+import { DIGESTED_KINDS, milestoneEmails } from './milestone-email';
+import { resolveRecipients } from './recipients';
+import { RequestState, stillMatters } from './still-matters';
+
+export type FireOutcome = 'fired' | 'skipped' | 'not_pending' | 'not_due' | 'missing';
+export interface FireResult {
+  outcome: FireOutcome;
+  emails: number;
+  /** The next overdue escalation planned by this firing (the caller schedules it after commit). */
+  next?: { id: string; dueAt: Date };
+}
+
+interface MilestoneRow {
+  id: string;
+  subject_type: string;
+  subject_id: string;
+  kind: RequestMilestoneKind;
+  due_at: Date;
+  status: string;
+  recipients: RecipientRole[];
+  payload: MilestonePayload;
+}
+
+/** Jobs may run a little early (clock skew between Redis and this host); never more than this. */
+const EARLY_TOLERANCE_MS = 2000;
+
+/** Fires one milestone: row lock, re-check, outbox rows, status — one transaction, one effect. */
+@Injectable()
+export class MilestoneFiringService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(OUTBOX) private readonly outbox: Outbox,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  fire(milestoneId: string, now: Date = new Date()): Promise<FireResult> {
+    return this.dataSource.transaction((manager) => this.fireIn(manager, milestoneId, now));
+  }
+
+  private async fireIn(manager: EntityManager, milestoneId: string, now: Date): Promise<FireResult> {
+    const [m]: MilestoneRow[] = await manager.query(
+      `SELECT id, subject_type, subject_id, kind, due_at, status, recipients, payload
+         FROM milestones WHERE id = $1 FOR UPDATE`,
+      [milestoneId],
+    );
+    if (!m) return { outcome: 'missing', emails: 0 };
+    if (m.status !== 'pending') return { outcome: 'not_pending', emails: 0 };
+    if (new Date(m.due_at).getTime() > now.getTime() + EARLY_TOLERANCE_MS)
+      return { outcome: 'not_due', emails: 0 };
+    const [request]: Array<
+      RequestState & {
+        id: string;
+        tracking_number: string;
+        agency_id: string;
+        assignee_id: string | null;
+        assignee_name: string | null;
+      }
+    > =
+      m.subject_type === 'request'
+        ? await manager.query(
+            `SELECT r.id, r.tracking_number, r.agency_id, r.assignee_id, r.status, r.due_on::text AS due_on,
+                    r.clarification_reply_by::text AS clarification_reply_by,
+                    r.fee_payment_due_on::text AS fee_payment_due_on, a.name AS assignee_name
+               FROM requests r LEFT JOIN users a ON a.id = r.assignee_id WHERE r.id = $1`,
+            [m.subject_id],
+          )
+        : [];
+    if (!stillMatters(m.kind, m.payload, request ?? null)) {
+      await manager.query(`UPDATE milestones SET status = 'skipped' WHERE id = $1`, [m.id]);
+      return { outcome: 'skipped', emails: 0 };
+    }
+    const everyone = await resolveRecipients(manager, request, m.recipients);
+    // Users who chose the daily digest get these in it instead (DigestService).
+    const recipients = DIGESTED_KINDS.has(m.kind) ? everyone.filter((r) => !r.dailyDigest) : everyone;
+    const agency = await loadAgencyTiming(manager, request.agency_id);
+    const daysOverdue = m.kind === 'overdue' ? workingDaysBetween(agency, m.payload.dueOn!, m.payload.on) : 0;
+    const emails = milestoneEmails(m, request, recipients, this.config.publicUrl, daysOverdue);
+    await this.outbox.enqueue(manager, emails);
+    await manager.query(`UPDATE milestones SET status = 'fired', fired_at = $2 WHERE id = $1`, [m.id, now]);
+    const next = m.kind === 'overdue' ? await this.planNextOverdue(manager, m, agency, now) : undefined;
+    return { outcome: 'fired', emails: emails.length, next };
+  }
+
+  /** Escalations repeat every working day until the request is answered: one row ahead at a time. */
+  private async planNextOverdue(manager: EntityManager, m: MilestoneRow, agency: AgencyTiming, now: Date) {
+    const { next } = overdueOccurrences(m.payload.dueOn!, agency, now);
+    const [row]: Array<{ id: string; due_at: Date }> = await manager.query(
+      `INSERT INTO milestones (subject_type, subject_id, kind, due_at, recipients, payload, generation)
+       SELECT subject_type, subject_id, kind, $2, recipients, payload || jsonb_build_object('on', $3::text), generation
+         FROM milestones WHERE id = $1
+       ON CONFLICT (subject_type, subject_id, kind, due_at) WHERE status = 'pending' DO NOTHING
+       RETURNING id, due_at`,
+      [m.id, next.dueAt, next.on],
+    );
+    return row ? { id: row.id, dueAt: new Date(row.due_at) } : undefined;
+  }
+}
+
+/** Working days in (from, to]: how late the answer is on the day of an escalation. */
+function workingDaysBetween(agency: AgencyTiming, from: string, to: string): number {
+  let n = 0;
+  for (let d = from; d < to && n < 400; n++)
+    d = shiftWorkingDays(agency.ruleSet, d, 1, agency.calendar, {
+      countMakeupWorkdays: agency.countMakeupWorkdays,
+    });
+  return n;
+}
