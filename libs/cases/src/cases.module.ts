@@ -1,4 +1,5 @@
 import { Module, type Provider } from '@nestjs/common';
+import { RequestsModule } from '@disclose/requests';
 import { CASES_CLOCK } from './cases.tokens';
 import { CaseDocumentsService } from './documents/case-documents.service';
 import { CaseFileStorage } from './documents/case-file-storage';
@@ -23,7 +24,7 @@ const SERVICES: Provider[] = [
 
 /**
  * Legal cases (issue 6). Needs AGENCY_DIRECTORY (IdentityModule), MILESTONE_SYNC (MilestonesModule), the
- * requests library's reopen use case and APP_CONFIG, all provided globally by the composing app.
+ * requests library's transition runner (RequestsModule) and APP_CONFIG; the others are global in the app.
  */
-@Module({ providers: SERVICES, exports: SERVICES })
+@Module({ imports: [RequestsModule], providers: SERVICES, exports: SERVICES })
 export class CasesModule {}

@@ -4,6 +4,7 @@
  */
 import { AgencyEntity, EmailTokenEntity, SessionEntity, UserEntity } from '@disclose/identity';
 import { REQUEST_ENTITIES } from '@disclose/requests';
+import { CASE_ENTITIES } from '@disclose/cases';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const ENTITIES: Function[] = [
@@ -12,4 +13,5 @@ export const ENTITIES: Function[] = [
   SessionEntity,
   EmailTokenEntity,
   ...REQUEST_ENTITIES,
+  ...CASE_ENTITIES,
 ];

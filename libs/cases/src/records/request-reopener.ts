@@ -1,15 +1,22 @@
 import type { AuthUser } from '@disclose/identity';
 
+/** What the case tells the request when a decision sends it back to the agency. */
+export interface ReopenOrder {
+  caseId: string;
+  disposition: string;
+  /** The decision's date: the agency's clock restarts on it (RequestEventLike.newReceivedOn). */
+  decidedOn: string;
+  /** A reply date the decision itself fixed, if any (kept in the request's event). */
+  orderedDueOn: string | null;
+}
+
 /**
  * How a case that corrects the agency sends its request back (RequestAction.Reopen): implemented with the
- * requests library's service, which writes the request row and its 'reopened' event (cases never do).
+ * requests library's transition runner, which writes the request row and its 'reopened' event (the cases
+ * library never writes requests). Resolves to the request's new statutory due date.
  */
 export interface RequestReopener {
-  reopen(
-    actor: AuthUser,
-    requestId: string,
-    input: { dueOn: string; caseId: string; disposition: string; decidedOn: string },
-  ): Promise<void>;
+  reopen(actor: AuthUser, requestId: string, order: ReopenOrder): Promise<{ dueOn: string | null }>;
 }
 
 /** Nest injection token of the {@link RequestReopener}. */

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { computeDeadline, type CalendarOverrides, type RuleSetId } from '@disclose/deadlines';
 import {
   CASE_DISPOSITIONS,
   InvalidTransitionError,
@@ -14,11 +13,11 @@ import {
 } from '@disclose/domain';
 import { AGENCY_DIRECTORY, type AgencyDirectory, type AuthUser } from '@disclose/identity';
 import { MILESTONE_SYNC, type MilestoneSync } from '@disclose/milestones';
-import { assertCaseWriter, loadVisibleCase, type CaseRequestFacts } from '../access/case-access';
+import { assertCaseWriter, loadVisibleCase } from '../access/case-access';
 import { CASES_CLOCK, type CasesClock } from '../cases.tokens';
 import { CaseEntity } from '../entities';
 import type { RecordOutcomeInput } from '../records/case-inputs';
-import { agencyCalendar, appendCaseEvent, assertUuid } from '../records/case-records';
+import { appendCaseEvent, assertUuid } from '../records/case-records';
 import { syncCaseMilestones } from '../records/case-milestones';
 import { REQUEST_REOPENER, type RequestReopener } from '../records/request-reopener';
 
@@ -40,30 +39,23 @@ export class RecordOutcomeService {
   async record(actor: AuthUser, caseId: string, input: RecordOutcomeInput): Promise<CaseEntity> {
     assertUuid(caseId, 'CASE.NOT_FOUND');
     // Check everything first: the reopen commits in the requests service's own transaction.
-    const { entity, request, newReplyDueOn } = await this.dataSource.transaction(async (manager) => {
+    const { entity, request } = await this.dataSource.transaction(async (manager) => {
       const loaded = await loadVisibleCase(manager, this.agencies, actor, caseId);
       assertCaseWriter(actor, 'record_outcome');
       assertOpen(loaded.entity);
       const problems = outcomeProblems(loaded.entity, input);
       if (problems.length > 0) throw new ValidationError(problems);
-      const due = reopensRequest(input.disposition)
-        ? (input.newReplyDueOn ??
-          defaultReplyDue(
-            loaded.request,
-            input.decidedOn,
-            await agencyCalendar(manager, loaded.request.agencyId),
-          ))
-        : null;
-      return { ...loaded, newReplyDueOn: due };
+      return loaded;
     });
-    if (newReplyDueOn) {
-      await this.reopener.reopen(actor, request.id, {
-        dueOn: newReplyDueOn,
-        caseId,
-        disposition: input.disposition,
-        decidedOn: input.decidedOn,
-      });
-    }
+    const reopened = reopensRequest(input.disposition)
+      ? await this.reopener.reopen(actor, request.id, {
+          caseId,
+          disposition: input.disposition,
+          decidedOn: input.decidedOn,
+          orderedDueOn: input.newReplyDueOn ?? null,
+        })
+      : null;
+    const newReplyDueOn = reopened ? (reopened.dueOn ?? input.newReplyDueOn ?? null) : null;
     return this.dataSource.transaction(async (manager) => {
       const result = await manager
         .createQueryBuilder()
@@ -114,13 +106,4 @@ function outcomeProblems(c: CaseEntity, input: RecordOutcomeInput): FieldMessage
       problems.push({ field: 'newReplyDueOn', code: 'after_decided_on' });
   }
   return problems;
-}
-
-/**
- * When the decision sets no date, the agency answers again within its rule set's ordinary period counted
- * from the decision (cn-ogi-2019: 20 WD, 条例 Art. 33; 行政复议法 Art. 64 leaves the period to the decision).
- */
-function defaultReplyDue(request: CaseRequestFacts, decidedOn: string, calendar: CalendarOverrides): string {
-  const r = computeDeadline({ ruleSet: request.ruleSet as RuleSetId, receivedOn: decidedOn, calendar });
-  return r.dueOn as string;
 }
