@@ -69,6 +69,14 @@ async function start() {
   const migrate = spawnSync(process.execPath, [main('cli'), 'migrate'], { env, encoding: 'utf8' });
   for (const line of `${migrate.stdout}${migrate.stderr}`.split('\n').filter(Boolean)) say('migrate', line);
   if (migrate.status !== 0) throw new StartError('migrations failed (see above)');
+  // The repeatable maintenance jobs (milestone reconciler, daily digest); idempotent.
+  const schedules = spawnSync(process.execPath, [main('cli'), 'schedules', 'register'], {
+    env,
+    encoding: 'utf8',
+  });
+  for (const line of `${schedules.stdout}${schedules.stderr}`.split('\n').filter(Boolean))
+    say('schedules', line);
+  if (schedules.status !== 0) throw new StartError('registering the schedules failed (see above)');
 
   run('api', env);
   run('worker', env);
