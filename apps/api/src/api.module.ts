@@ -13,6 +13,7 @@ import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { AuthHttpModule } from './auth/auth.module';
 import { AgenciesHttpModule } from './agencies/agencies.module';
 import { UsersHttpModule } from './users/users.module';
+import { ReportsApiModule } from './reports/reports-api.module';
 
 /** Composition root of the HTTP process. */
 @Module({})
@@ -33,6 +34,7 @@ export class ApiModule {
         AuthHttpModule,
         AgenciesHttpModule,
         UsersHttpModule,
+        ReportsApiModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

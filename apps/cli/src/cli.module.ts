@@ -4,6 +4,7 @@ import { MigrateCommand } from './commands/migrate.command';
 import { MILESTONE_COMMANDS } from './commands/milestone-commands';
 import { DEADLINE_COMMANDS } from './commands/deadline-commands';
 import { REQUEST_COMMANDS } from './commands/request-commands';
+import { REPORT_COMMANDS } from './commands/report-commands';
 
 /**
  * Composition root of the `disclose` admin CLI. Commands that need no database (deadline, calendar) open
@@ -15,7 +16,13 @@ export class CliModule {
     return {
       module: CliModule,
       imports: [ConfigModule.forRoot(config)],
-      providers: [MigrateCommand, ...DEADLINE_COMMANDS, ...REQUEST_COMMANDS, ...MILESTONE_COMMANDS],
+      providers: [
+        MigrateCommand,
+        ...DEADLINE_COMMANDS,
+        ...REQUEST_COMMANDS,
+        ...MILESTONE_COMMANDS,
+        ...REPORT_COMMANDS,
+      ],
     };
   }
 }

@@ -2,6 +2,7 @@ import { Foundation1764400000000 } from './1764400000000-Foundation';
 import { Identity1764400100000 } from '@disclose/identity';
 import { Milestones1764400300000 } from '@disclose/milestones';
 import { Requests1764400400000 } from '@disclose/requests';
+import { Reports1764400600000 } from '@disclose/reports';
 import { Cases1764400500000 } from '@disclose/cases';
 
 /** The ordered migrations. Append only; never edit one that has been released. */
@@ -12,4 +13,5 @@ export const MIGRATIONS: Function[] = [
   Milestones1764400300000,
   Requests1764400400000,
   Cases1764400500000,
+  Reports1764400600000,
 ];
