@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@disclose/config';
 import { MigrateCommand } from './commands/migrate.command';
+import { IDENTITY_COMMANDS } from './commands/identity-commands';
 import { MILESTONE_COMMANDS } from './commands/milestone-commands';
 import { DEADLINE_COMMANDS } from './commands/deadline-commands';
 import { REQUEST_COMMANDS } from './commands/request-commands';
