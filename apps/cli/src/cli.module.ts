@@ -19,6 +19,7 @@ export class CliModule {
       imports: [ConfigModule.forRoot(config)],
       providers: [
         MigrateCommand,
+        ...IDENTITY_COMMANDS,
         ...DEADLINE_COMMANDS,
         ...REQUEST_COMMANDS,
         ...MILESTONE_COMMANDS,
