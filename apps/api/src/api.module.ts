@@ -14,6 +14,7 @@ import { AuthHttpModule } from './auth/auth.module';
 import { AgenciesHttpModule } from './agencies/agencies.module';
 import { UsersHttpModule } from './users/users.module';
 import { ReportsApiModule } from './reports/reports-api.module';
+import { RequestsApiModule } from './requests/requests-api.module';
 
 /** Composition root of the HTTP process. */
 @Module({})
@@ -35,6 +36,7 @@ export class ApiModule {
         AgenciesHttpModule,
         UsersHttpModule,
         ReportsApiModule,
+        RequestsApiModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

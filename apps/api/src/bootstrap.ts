@@ -3,9 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import fastifyCookie from '@fastify/cookie';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import multipart from '@fastify/multipart';
 import { Logger } from 'nestjs-pino';
 import { newRequestId } from '@disclose/observability';
 import { AppConfig } from '@disclose/config';
+import { MAX_DOCUMENT_BYTES } from '@disclose/requests';
 import { ApiModule } from './api.module';
 import { VALIDATION_OPTIONS } from './http/validation';
 
@@ -31,6 +33,8 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
       (request.raw as typeof request.raw & { id: string }).id = request.id;
       void reply.header('X-Request-Id', request.id);
     });
+  // Response documents (requests): one file per upload, size capped while streaming (413 beyond it).
+  await app.register(multipart, { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 10 } });
   app.useGlobalPipes(new ValidationPipe(VALIDATION_OPTIONS));
   app.enableShutdownHooks();
 
