@@ -8,7 +8,8 @@ import { QUEUES } from '@disclose/queues';
  * runs twice, or for a row already sent, has one effect. SMTP failures are recorded on the row (backoff,
  * then 'failed'), never thrown: the dispatcher's sweep, not BullMQ, schedules the next attempt.
  */
-@Processor(QUEUES.mail, { concurrency: 10 })
+// A short lock (renewed while a send runs) lets jobs held by a killed worker come back within seconds.
+@Processor(QUEUES.mail, { concurrency: 10, lockDuration: 10_000, stalledInterval: 5_000 })
 export class MailProcessor extends WorkerHost {
   constructor(private readonly delivery: DeliverEmailService) {
     super();
