@@ -15,6 +15,7 @@ import { AgenciesHttpModule } from './agencies/agencies.module';
 import { UsersHttpModule } from './users/users.module';
 import { ReportsApiModule } from './reports/reports-api.module';
 import { RequestsApiModule } from './requests/requests-api.module';
+import { CasesApiModule } from './cases/cases.module';
 
 /** Composition root of the HTTP process. */
 @Module({})
@@ -37,6 +38,7 @@ export class ApiModule {
         UsersHttpModule,
         ReportsApiModule,
         RequestsApiModule,
+        CasesApiModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -40,7 +40,9 @@ export class CaseDocumentsController {
         { field: 'file', code: 'too_large', params: { maxBytes: CASE_DOCUMENT_MAX_BYTES } },
       ]);
     }
-    const kind = file.fields.kind?.value;
+    // Send the `kind` field before the file: multipart fields after it are not parsed yet.
+    const kindField = (file.fields as Record<string, { value?: unknown } | undefined>).kind;
+    const kind = kindField?.value;
     const doc = await this.documents.upload(user, id, {
       kind: typeof kind === 'string' ? kind : '',
       filename: file.filename,
