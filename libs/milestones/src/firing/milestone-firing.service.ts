@@ -2,9 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@disclose/config';
-import { shiftWorkingDays } from '@disclose/deadlines';
+import { shiftWorkingDays, type RuleSetId } from '@disclose/deadlines';
 import { OUTBOX, type Outbox } from '@disclose/mail';
-import { loadAgencyTiming } from '../agency-timing';
 import type {
   AgencyTiming,
   MilestonePayload,
@@ -14,7 +13,7 @@ import type {
 import { overdueOccurrences } from '../planning/plan-request-milestones';
 import { DIGESTED_KINDS, milestoneEmails } from './milestone-email';
 import { resolveRecipients } from './recipients';
-import { RequestState, stillMatters } from './still-matters';
+import { stillMatters } from './still-matters';
 
 export type FireOutcome = 'fired' | 'skipped' | 'not_pending' | 'not_due' | 'missing';
 export interface FireResult {
@@ -35,6 +34,23 @@ interface MilestoneRow {
   payload: MilestonePayload;
 }
 
+/** The milestone row joined with what firing needs (nulls when the subject is gone). */
+interface FiringRow extends MilestoneRow {
+  request_id: string | null;
+  tracking_number: string | null;
+  agency_id: string | null;
+  assignee_id: string | null;
+  request_status: string | null;
+  due_on: string | null;
+  clarification_reply_by: string | null;
+  fee_payment_due_on: string | null;
+  assignee_name: string | null;
+  timezone: string | null;
+  reminder_hour: number | null;
+  rule_set: string | null;
+  count_makeup_workdays: boolean | null;
+}
+
 /** Jobs may run a little early (clock skew between Redis and this host); never more than this. */
 const EARLY_TOLERANCE_MS = 2000;
 
@@ -52,41 +68,51 @@ export class MilestoneFiringService {
   }
 
   private async fireIn(manager: EntityManager, milestoneId: string, now: Date): Promise<FireResult> {
-    const [m]: MilestoneRow[] = await manager.query(
-      `SELECT id, subject_type, subject_id, kind, due_at, status, recipients, payload
-         FROM milestones WHERE id = $1 FOR UPDATE`,
+    // One round trip: the row under lock with the request and agency it needs (firing bursts are
+    // bound by round trips, not by work).
+    const [m]: FiringRow[] = await manager.query(
+      `SELECT m.id, m.subject_type, m.kind, m.due_at, m.status, m.recipients, m.payload,
+              r.id AS request_id, r.tracking_number, r.agency_id, r.assignee_id, r.status AS request_status,
+              r.due_on::text AS due_on, r.clarification_reply_by::text AS clarification_reply_by,
+              r.fee_payment_due_on::text AS fee_payment_due_on, u.name AS assignee_name,
+              ag.timezone, ag.reminder_hour, ag.rule_set, ag.count_makeup_workdays
+         FROM milestones m
+         LEFT JOIN requests r ON m.subject_type = 'request' AND r.id = m.subject_id
+         LEFT JOIN users u ON u.id = r.assignee_id
+         LEFT JOIN agencies ag ON ag.id = r.agency_id
+        WHERE m.id = $1 FOR UPDATE OF m`,
       [milestoneId],
     );
     if (!m) return { outcome: 'missing', emails: 0 };
     if (m.status !== 'pending') return { outcome: 'not_pending', emails: 0 };
     if (new Date(m.due_at).getTime() > now.getTime() + EARLY_TOLERANCE_MS)
       return { outcome: 'not_due', emails: 0 };
-    const [request]: Array<
-      RequestState & {
-        id: string;
-        tracking_number: string;
-        agency_id: string;
-        assignee_id: string | null;
-        assignee_name: string | null;
-      }
-    > =
-      m.subject_type === 'request'
-        ? await manager.query(
-            `SELECT r.id, r.tracking_number, r.agency_id, r.assignee_id, r.status, r.due_on::text AS due_on,
-                    r.clarification_reply_by::text AS clarification_reply_by,
-                    r.fee_payment_due_on::text AS fee_payment_due_on, a.name AS assignee_name
-               FROM requests r LEFT JOIN users a ON a.id = r.assignee_id WHERE r.id = $1`,
-            [m.subject_id],
-          )
-        : [];
-    if (!stillMatters(m.kind, m.payload, request ?? null)) {
+    const request = m.request_id
+      ? {
+          id: m.request_id,
+          tracking_number: m.tracking_number!,
+          agency_id: m.agency_id!,
+          assignee_id: m.assignee_id,
+          assignee_name: m.assignee_name,
+          status: m.request_status!,
+          due_on: m.due_on,
+          clarification_reply_by: m.clarification_reply_by,
+          fee_payment_due_on: m.fee_payment_due_on,
+        }
+      : null;
+    if (!request || !stillMatters(m.kind, m.payload, request)) {
       await manager.query(`UPDATE milestones SET status = 'skipped' WHERE id = $1`, [m.id]);
       return { outcome: 'skipped', emails: 0 };
     }
     const everyone = await resolveRecipients(manager, request, m.recipients);
     // Users who chose the daily digest get these in it instead (DigestService).
     const recipients = DIGESTED_KINDS.has(m.kind) ? everyone.filter((r) => !r.dailyDigest) : everyone;
-    const agency = await loadAgencyTiming(manager, request.agency_id);
+    const agency: AgencyTiming = {
+      timezone: m.timezone!,
+      reminderHour: Number(m.reminder_hour),
+      ruleSet: m.rule_set as RuleSetId,
+      countMakeupWorkdays: m.count_makeup_workdays!,
+    };
     const daysOverdue = m.kind === 'overdue' ? workingDaysBetween(agency, m.payload.dueOn!, m.payload.on) : 0;
     const emails = milestoneEmails(m, request, recipients, this.config.publicUrl, daysOverdue);
     await this.outbox.enqueue(manager, emails);
