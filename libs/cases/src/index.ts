@@ -11,7 +11,7 @@ export * from './deadlines/case-deadlines';
 export * from './deadlines/challenge-windows';
 export type * from './records/case-inputs';
 export { toCaseView, toCaseDetailView, type CaseView, type CaseDetailView } from './records/case-view';
-export type { CaseMilestoneSnapshot } from './records/case-milestones';
+export { caseMilestoneSnapshot } from './records/case-milestones';
 export { REQUEST_REOPENER, type RequestReopener } from './records/request-reopener';
 export { canWriteCases, CASE_WRITER_ROLES } from './access/case-access';
 export { RecordCaseService } from './services/record-case.service';

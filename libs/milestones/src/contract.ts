@@ -35,6 +35,28 @@ export type ApplicantNoticeKind =
   | 'withdrawn'
   | 'reopened';
 
+/**
+ * What a legal case's milestones depend on (issue 6), as the cases service knows it after a change. Each
+ * deadline with reminders gets them at 5 and 2 working days before, the day before, on the day, and
+ * overdue, addressed to the legal staff member in charge (`legalOwnerId`; while nobody is in charge, the
+ * agency's legal staff). Working days are those of `ruleSet`'s calendar, at the agency's reminder hour.
+ */
+export interface CaseMilestoneSnapshot {
+  caseId: string;
+  requestId: string;
+  trackingNumber: string;
+  agencyId: string;
+  /** internal_review | us_appeal | reconsideration | litigation_direct | litigation_after_reconsideration */
+  kind: string;
+  caseNumber: string | null;
+  legalOwnerId: string | null;
+  ruleSet: string;
+  /** Open = no outcome yet: reminders only matter while open. */
+  open: boolean;
+  /** key: decision_due | defence_due | litigation_window | ...; legalKind: the computeLegalDeadline kind. */
+  deadlines: Array<{ key: string; legalKind: string; dueOn: string; provisional: boolean }>;
+}
+
 /** Implemented by MilestonesService (@disclose/milestones). */
 export interface MilestoneSync {
   /**
@@ -42,6 +64,11 @@ export interface MilestoneSync {
    * that no longer apply (a moved due date, a decided request) and insert the new ones.
    */
   syncRequest(manager: EntityManager, snapshot: RequestMilestoneSnapshot, now: Date): Promise<void>;
+  /**
+   * Within the caller's transaction: the same for a legal case's deadlines (@disclose/cases calls it after
+   * every change of a case). Optional until the milestones library implements it.
+   */
+  syncCase?(manager: EntityManager, snapshot: CaseMilestoneSnapshot, now: Date): Promise<void>;
   /** Within the caller's transaction: a notice to the applicant, delivered once (deduplicated by eventId). */
   noticeApplicant(
     manager: EntityManager,

@@ -1,28 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import type { MilestoneSync } from '@disclose/milestones';
+import type { CaseMilestoneSnapshot, MilestoneSync } from '@disclose/milestones';
 import type { CaseRequestFacts } from '../access/case-access';
 import type { CaseEntity } from '../entities';
-
-/** What a case's milestones depend on: its deadlines that need reminders and the legal staff member in charge. */
-export interface CaseMilestoneSnapshot {
-  caseId: string;
-  requestId: string;
-  trackingNumber: string;
-  agencyId: string;
-  kind: string;
-  caseNumber: string | null;
-  /** Reminders go to this user (5 and 2 working days before, the day before, overdue). */
-  legalOwnerId: string | null;
-  ruleSet: string;
-  /** Open = no outcome yet: reminders only matter while open. */
-  open: boolean;
-  deadlines: Array<{ key: string; legalKind: string; dueOn: string; provisional: boolean }>;
-}
-
-/** The milestones library's case member (MilestoneSync.syncCase), typed here for the call below. */
-interface CaseMilestoneSync {
-  syncCase(manager: EntityManager, snapshot: CaseMilestoneSnapshot, now: Date): Promise<void>;
-}
 
 export function caseMilestoneSnapshot(c: CaseEntity, request: CaseRequestFacts): CaseMilestoneSnapshot {
   return {
@@ -49,6 +28,5 @@ export async function syncCaseMilestones(
   request: CaseRequestFacts,
   now: Date,
 ): Promise<void> {
-  const withCases = sync as MilestoneSync & Partial<CaseMilestoneSync>;
-  await withCases.syncCase?.(manager, caseMilestoneSnapshot(c, request), now);
+  await sync.syncCase?.(manager, caseMilestoneSnapshot(c, request), now);
 }
