@@ -27,6 +27,7 @@ export const OPEN_SQL = `${SCOPE}
     FROM requests r
    WHERE r.agency_id IN (SELECT id FROM scope) AND r.received_on <= $3::date
      AND (r.closed_on IS NULL OR r.closed_on > $3::date)
+     AND $2::date <= $3::date -- every query takes the same three parameters
    GROUP BY 1`;
 
 export const MOST_OVERDUE_SQL = `${SCOPE}
@@ -34,6 +35,7 @@ export const MOST_OVERDUE_SQL = `${SCOPE}
     FROM requests r JOIN agencies a ON a.id = r.agency_id
    WHERE r.agency_id IN (SELECT id FROM scope) AND r.received_on <= $3::date
      AND (r.closed_on IS NULL OR r.closed_on > $3::date) AND r.due_on < $3::date
+     AND $2::date <= $3::date
    ORDER BY r.due_on, r.tracking_number LIMIT 10`;
 
 /**
