@@ -14,13 +14,25 @@ import { MILESTONE_SYNC, type MilestoneSync } from '@disclose/milestones';
 import { loadAgencyCalendar } from '../lifecycle/agency-calendar';
 import { appendEvent } from '../lifecycle/event-log';
 import { localDateTime, onlineReceiptDate, ruleSetFor } from '../lifecycle/receipt-date';
-import { computeRequestDeadline } from '../lifecycle/request-deadline';
+import { computeRequestDeadline, type AgencyCalendar } from '../lifecycle/request-deadline';
 import { milestoneSnapshot, REQUEST_COLUMNS, type RequestRow } from '../lifecycle/request-row';
 import { RequestAccess } from '../lifecycle/request-access';
 import type { FilingInput, FilingResult, StaffFilingInput } from './filing.types';
 import { IdempotencyStore } from './idempotency.store';
 import { applicantHistory } from './repeat-check';
-import { nextTrackingNumber } from './tracking-numbers';
+import { allocateTrackingNumber } from './tracking-numbers';
+
+/** Everything decided before the filing's transaction. */
+interface Filing {
+  actor: AuthUser;
+  agency: AgencyInfo;
+  input: FilingInput;
+  staffInput: StaffFilingInput | null;
+  calendar: AgencyCalendar;
+  receivedOn: string;
+  trackingNumber: string;
+  now: Date;
+}
 
 /** Files a request: online by an applicant, or entered by staff from a paper channel (one transaction). */
 @Injectable()
@@ -42,8 +54,18 @@ export class FileRequestService {
     if (staff) await this.checkStaffInput(actor, agency, input);
     const replay = await this.idempotency.replay(actor.id, idempotencyKey, input);
     if (replay) return replay;
+    const now = new Date();
+    const calendar = await loadAgencyCalendar(this.dataSource.manager, agency.id);
+    const staffInput = staff ? (input as StaffFilingInput) : null;
+    const receivedOn = staffInput?.receivedOn ?? onlineReceiptDate(now, agency, agency.ruleSet, calendar);
+    const trackingNumber = await allocateTrackingNumber(
+      this.dataSource,
+      agency,
+      Number(receivedOn.slice(0, 4)),
+    );
+    const filing: Filing = { actor, agency, input, staffInput, calendar, receivedOn, trackingNumber, now };
     try {
-      return await this.dataSource.transaction((m) => this.file(m, actor, agency, input, idempotencyKey));
+      return await this.dataSource.transaction((m) => this.file(m, filing, idempotencyKey));
     } catch (error) {
       // A concurrent retry with the same key won the unique constraint: answer what it answered.
       const again = await this.idempotency.afterUniqueViolation(error, actor.id, idempotencyKey, input);
@@ -65,17 +87,8 @@ export class FileRequestService {
     }
   }
 
-  private async file(
-    m: EntityManager,
-    actor: AuthUser,
-    agency: AgencyInfo,
-    input: FilingInput,
-    idempotencyKey?: string,
-  ): Promise<FilingResult> {
-    const now = new Date();
-    const calendar = await loadAgencyCalendar(m, agency.id);
-    const staffInput = actor.role === 'applicant' ? null : (input as StaffFilingInput);
-    const receivedOn = staffInput?.receivedOn ?? onlineReceiptDate(now, agency, agency.ruleSet, calendar);
+  private async file(m: EntityManager, filing: Filing, idempotencyKey?: string): Promise<FilingResult> {
+    const { actor, agency, input, staffInput, calendar, receivedOn, trackingNumber, now } = filing;
     const ruleSet = ruleSetFor(agency.ruleSet, receivedOn);
     const applicant = staffInput
       ? {
@@ -94,7 +107,6 @@ export class FileRequestService {
       calendar,
       agency,
     );
-    const trackingNumber = await nextTrackingNumber(m, agency, Number(receivedOn.slice(0, 4)));
     const [row]: RequestRow[] = await m.query(
       `INSERT INTO requests AS r (id, tracking_number, agency_id, applicant_id, subject, description, delivery_method,
          channel, received_on, rule_set, status, due_on, provisional, clock_status, deadline_trace, deadline_warnings,

@@ -1,0 +1,229 @@
+/**
+ * Intake throughput: filings over HTTP (built api, 50 connections, 20 s, autocannon) against a baseline of
+ * the same inserts (tracking counter bumped with an asynchronous commit, then request row + first event in
+ * one transaction, as FileRequestService does) issued straight to PostgreSQL with pg at the same
+ * concurrency and duration. Own database `disclose_bench_<id>` (created, migrated, dropped).
+ * Run: npm run build && npm run bench:intake. Goal: >= 1,000 filings/s, >= 35% of baseline, p99 < 100 ms.
+ */
+import { spawn, execFileSync } from 'node:child_process';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { Client, Pool } from 'pg';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require('autocannon');
+
+const ROOT = join(__dirname, '..');
+const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 20);
+const APPLICANTS = 1000;
+const GOAL = { filingsPerSecond: 1000, ratio: 0.35, p99Ms: 100 };
+
+const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+const dbName = `disclose_bench_${runId}`;
+const dbUrl = (() => {
+  const u = new URL(ADMIN_URL);
+  u.pathname = `/${dbName}`;
+  return u.toString();
+})();
+
+async function setup(): Promise<{ agencyId: string; tokens: string[]; applicantIds: string[] }> {
+  const admin = new Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  await admin.end();
+  execFileSync(process.execPath, [join(ROOT, 'dist/apps/cli/src/main.js'), 'migrate'], {
+    env: { PATH: process.env.PATH, DATABASE_URL: dbUrl, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const db = new Client({ connectionString: dbUrl });
+  await db.connect();
+  const { rows } = await db.query(
+    `INSERT INTO agencies (code, name_zh, rule_set, timezone) VALUES ('BENCH', '基准测试局', 'cn-ogi-2019', 'Asia/Shanghai') RETURNING id`,
+  );
+  const tokens: string[] = [];
+  const applicantIds: string[] = [];
+  for (let i = 0; i < APPLICANTS; i++) {
+    const token = randomBytes(32).toString('base64url');
+    const user = await db.query(
+      `INSERT INTO users (email, name, role, applicant_type) VALUES ($1, $2, 'applicant', 'natural_person') RETURNING id`,
+      [`bench-${i}@bench.test`, `申请人${i}`],
+    );
+    await db.query(
+      `INSERT INTO sessions (user_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '1 day')`,
+      [user.rows[0].id, createHash('sha256').update(token).digest()],
+    );
+    tokens.push(token);
+    applicantIds.push(user.rows[0].id);
+  }
+  await db.end();
+  return { agencyId: rows[0].id, tokens, applicantIds };
+}
+
+async function startApi(port: number): Promise<() => Promise<void>> {
+  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js')], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'production',
+      PORT: String(port),
+      DATABASE_URL: dbUrl,
+      DATABASE_POOL_SIZE: '20',
+      REDIS_PREFIX: `disclose-bench-${runId}`,
+      LOG_LEVEL: 'warn',
+      STORAGE_DIR: `/tmp/${dbName}`,
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/docs-json`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM')));
+}
+
+function runAutocannon(port: number, tokens: string[], seconds: number): Promise<any> {
+  let n = 0;
+  return autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/v1/requests',
+        setupRequest: (req: Record<string, unknown>) => {
+          const i = n++;
+          return {
+            ...req,
+            headers: {
+              'content-type': 'application/json',
+              authorization: `Bearer ${tokens[i % tokens.length]}`,
+            },
+            body: JSON.stringify({
+              agencyCode: 'BENCH',
+              subject: `第${i}号申请：${i % 97}号地块出让收入`,
+              description: `请公开编号${i}的国有土地使用权出让合同及收入明细（${randomUUID()}）。`,
+            }),
+          };
+        },
+      },
+    ],
+  });
+}
+
+/** The same three writes a filing makes to its own tables, straight through pg, one transaction each. */
+async function baseline(
+  agencyId: string,
+  applicantIds: string[],
+): Promise<{ perSecond: number; p99Ms: number }> {
+  const pool = new Pool({ connectionString: dbUrl, max: CONNECTIONS });
+  const latencies: number[] = [];
+  let i = 0;
+  const end = Date.now() + DURATION_S * 1000;
+  const worker = async (): Promise<void> => {
+    const client = await pool.connect();
+    try {
+      while (Date.now() < end) {
+        const started = performance.now();
+        const k = i++;
+        const id = randomUUID();
+        const [, , counter] = (await client.query(
+          `BEGIN; SET LOCAL synchronous_commit = off;
+           INSERT INTO tracking_counters (agency_id, year, last) VALUES ('${agencyId}', 2099, 1)
+           ON CONFLICT (agency_id, year) DO UPDATE SET last = tracking_counters.last + 1 RETURNING last; COMMIT;`,
+        )) as unknown as Array<{ rows: Array<{ last: number }> }>;
+        await client.query('BEGIN');
+        const applicant = applicantIds[k % applicantIds.length];
+        await client.query(
+          `INSERT INTO requests (id, tracking_number, agency_id, applicant_id, subject, description, delivery_method,
+             channel, received_on, rule_set, status, due_on, applicant_type, created_by)
+           VALUES ($1, $2, $3, $4, $5, $6, 'electronic', 'online', '2099-01-05', 'cn-ogi-2019', 'received', '2099-02-02',
+             'natural_person', $4)`,
+          [
+            id,
+            `BASE-2099-${counter.rows[0].last}`,
+            agencyId,
+            applicant,
+            `基线${k}`,
+            `基线申请${k}（${randomUUID()}）`,
+          ],
+        );
+        await client.query(
+          `INSERT INTO request_events (request_id, seq, type, actor_id, occurred_at, on_date, payload, hash)
+           VALUES ($1, 1, 'filed', $2, now(), '2099-01-05', '{}', $3)`,
+          [id, applicant, randomUUID()],
+        );
+        await client.query('COMMIT');
+        latencies.push(performance.now() - started);
+      }
+    } finally {
+      client.release();
+    }
+  };
+  const t0 = Date.now();
+  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+  const elapsed = (Date.now() - t0) / 1000;
+  await pool.end();
+  latencies.sort((a, b) => a - b);
+  return {
+    perSecond: latencies.length / elapsed,
+    p99Ms: latencies[Math.floor(latencies.length * 0.99)] ?? 0,
+  };
+}
+
+async function main(): Promise<void> {
+  const { agencyId, tokens, applicantIds } = await setup();
+  const port = 41000 + Math.floor(Math.random() * 2000);
+  const stop = await startApi(port);
+  let http: any;
+  try {
+    await runAutocannon(port, tokens, 3); // warm-up: JIT, pools, plans
+    http = await runAutocannon(port, tokens, DURATION_S);
+  } finally {
+    await stop();
+  }
+  const base = await baseline(agencyId, applicantIds);
+  const admin = new Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await admin.end();
+
+  const filings = http['2xx'] / DURATION_S;
+  const p99 = http.latency.p99;
+  const ratio = filings / base.perSecond;
+  const pass =
+    filings >= GOAL.filingsPerSecond && ratio >= GOAL.ratio && p99 < GOAL.p99Ms && http.non2xx === 0;
+  console.table({
+    'filings/s (HTTP, 2xx)': { value: filings.toFixed(0), goal: `>= ${GOAL.filingsPerSecond}` },
+    'p99 latency ms': { value: p99, goal: `< ${GOAL.p99Ms}` },
+    'non-2xx / errors': { value: `${http.non2xx} / ${http.errors}`, goal: '0' },
+    'baseline inserts/s (pg)': { value: base.perSecond.toFixed(0), goal: '' },
+    'baseline p99 ms': { value: base.p99Ms.toFixed(1), goal: '' },
+    'ratio HTTP / baseline': { value: `${(ratio * 100).toFixed(1)}%`, goal: `>= ${GOAL.ratio * 100}%` },
+    result: { value: pass ? 'PASS' : 'FAIL', goal: '' },
+  });
+  console.log(
+    JSON.stringify({
+      bench: 'intake',
+      connections: CONNECTIONS,
+      durationS: DURATION_S,
+      filingsPerSecond: Math.round(filings),
+      p99Ms: p99,
+      non2xx: http.non2xx,
+      baselinePerSecond: Math.round(base.perSecond),
+      baselineP99Ms: Number(base.p99Ms.toFixed(1)),
+      ratio: Number(ratio.toFixed(3)),
+      goal: GOAL,
+      pass,
+    }),
+  );
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
