@@ -16,6 +16,7 @@ import { UsersHttpModule } from './users/users.module';
 import { ReportsApiModule } from './reports/reports-api.module';
 import { RequestsApiModule } from './requests/requests-api.module';
 import { CasesApiModule } from './cases/cases.module';
+import { PortalModule } from './portal/portal.module';
 
 /** Composition root of the HTTP process. */
 @Module({})
@@ -39,6 +40,7 @@ export class ApiModule {
         ReportsApiModule,
         RequestsApiModule,
         CasesApiModule,
+        PortalModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

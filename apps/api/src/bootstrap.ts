@@ -10,6 +10,7 @@ import { AppConfig } from '@disclose/config';
 import { MAX_DOCUMENT_BYTES } from '@disclose/requests';
 import { ApiModule } from './api.module';
 import { VALIDATION_OPTIONS } from './http/validation';
+import { registerPortalHttp } from './portal/security-headers';
 
 /** Builds the api application (also used by in-process tests); the caller decides whether to listen. */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -25,6 +26,8 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   app.useLogger(app.get(Logger));
   // Parses the portal's HttpOnly session cookie (read by AuthGuard) and lets the login route set it.
   await app.register(fastifyCookie);
+  // Helmet headers and the portal's Content-Security-Policy (not on Swagger UI).
+  await registerPortalHttp(app);
   // Every answer, including Fastify's own 404s, carries the request id that its log lines carry.
   app
     .getHttpAdapter()

@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { RequestsModule } from '@disclose/requests';
+import { PortalAccountController } from './account.controller';
+import { PortalAssetsController } from './assets.controller';
+import { PortalHomeController } from './home.controller';
+import { PortalQueueController } from './queue.controller';
+import { PortalRequestActionsController } from './request-actions.controller';
+import { RequestPageService } from './request-page.service';
+import { PortalRequestsController } from './requests.controller';
+
+/**
+ * The web portal: server-rendered pages over the same library services as the JSON API. Routes are
+ * @Public() for the global AuthGuard (which still attaches the signed-in user); pages that need a user
+ * throw UnauthenticatedError, which PortalErrorFilter turns into a redirect to /sign-in?next=….
+ */
+@Module({
+  imports: [RequestsModule],
+  controllers: [
+    PortalAssetsController,
+    PortalHomeController,
+    PortalAccountController,
+    PortalRequestsController,
+    PortalRequestActionsController,
+    PortalQueueController,
+  ],
+  providers: [RequestPageService],
+})
+export class PortalModule {}
