@@ -11,7 +11,7 @@ import {
   Table2,
   Table3,
 } from './annual-report.types';
-import { ANOMALIES_SQL, FEES_SQL, TABLE2_SQL, TABLE3_SQL } from './annual-report.sql';
+import { ANOMALIES_SQL, FEES_SQL, SCOPE_SQL, TABLE2_SQL, TABLE3_SQL } from './annual-report.sql';
 import { verifyTables } from './annual-report.verify';
 import { ReportInconsistencyError } from './report-inconsistency.error';
 import { ReportTextsService } from './report-texts.service';
@@ -56,9 +56,9 @@ export class AnnualReportService {
   ) {}
 
   async compute(query: AnnualReportQuery): Promise<AnnualReport> {
-    const agency = await this.agency(query.agencyCode, query.subordinates);
+    const { agency, ids } = await this.agency(query.agencyCode, query.subordinates);
     query.onProgress?.('querying');
-    const params = [agency.id, `${query.year}-01-01`, `${query.year}-12-31`, query.subordinates];
+    const params = [ids, `${query.year}-01-01`, `${query.year}-12-31`];
     const [t2rows, t3rows, feeRows, anomalies, stored] = await Promise.all([
       this.db.query<Table2Row[]>(TABLE2_SQL, params),
       this.db.query<{ grp: string; col: string; n: number }[]>(TABLE3_SQL, params),
@@ -97,7 +97,10 @@ export class AnnualReportService {
     return { ...figures, sections: prefillSections(figures, stored?.sections ?? {}) };
   }
 
-  private async agency(code: string, subordinates: boolean): Promise<ReportAgency> {
+  private async agency(
+    code: string,
+    subordinates: boolean,
+  ): Promise<{ agency: ReportAgency; ids: string[] }> {
     const rows = await this.db.query<
       {
         id: string;
@@ -105,21 +108,13 @@ export class AnnualReportService {
         name_zh: string;
         name_en: string | null;
         rule_set: string;
+        ids: string[];
         included: string[];
       }[]
-    >(
-      `WITH RECURSIVE scope AS (
-         SELECT id, code FROM agencies WHERE code = $1
-         UNION ALL
-         SELECT a.id, a.code FROM agencies a JOIN scope s ON a.parent_id = s.id WHERE $2::boolean)
-       SELECT a.id, a.code::text AS code, a.name_zh, a.name_en, a.rule_set,
-              (SELECT array_agg(code::text ORDER BY code) FROM scope) AS included
-         FROM agencies a WHERE a.code = $1`,
-      [code, subordinates],
-    );
+    >(SCOPE_SQL, [code, subordinates]);
     const row = rows[0];
     if (!row) throw new NotFoundError('AGENCY.NOT_FOUND', code);
-    return {
+    const agency = {
       id: row.id,
       code: row.code,
       nameZh: row.name_zh,
@@ -128,6 +123,7 @@ export class AnnualReportService {
       subordinates,
       included: row.included,
     };
+    return { agency, ids: row.ids };
   }
 }
 
