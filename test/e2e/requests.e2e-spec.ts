@@ -294,6 +294,57 @@ describe('requests (built api + worker)', () => {
     );
   });
 
+  it('refuses an upload whose bytes are not an allowed type, writing nothing', async () => {
+    const filed = await as('applicantB', 'POST', '/api/v1/requests', {
+      agencyCode: world.agency.code,
+      subject: '上传测试',
+      description: '类型检查',
+    });
+    const upload = new FormData();
+    upload.append('file', new Blob([Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03])]), 'report.pdf');
+    const refused = await fetch(`${base}/api/v1/requests/${filed.body.id}/documents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${world.tokens.clerk}` },
+      body: upload,
+    });
+    expect(refused.status).toBe(400);
+    const view = (await as('clerk', 'GET', `/api/v1/requests/${filed.body.id}`)).body;
+    expect(view.documents).toEqual([]);
+    expect(view.events).toHaveLength(1);
+  });
+
+  it('recomputes open requests when an admin loads calendar overrides (API and CLI)', async () => {
+    const filed = await as('applicantB', 'POST', '/api/v1/requests', {
+      agencyCode: world.agency.code,
+      subject: '日历测试',
+      description: '新增放假日',
+    });
+    const dueOn = filed.body.dueOn as string;
+    const year = dueOn.slice(0, 4);
+    const path = `/api/v1/agencies/${world.agency.code}/calendar-overrides/${year}`;
+    expect((await as('clerk', 'PUT', path, { holidays: [dueOn], workdays: [] })).status).toBe(403);
+    const preview = await as('admin', 'GET', `${path}/preview?holidays=${dueOn}`);
+    expect(preview.body.changed.map((c: { id: string }) => c.id)).toContain(filed.body.id);
+    const loaded = await as('admin', 'PUT', path, { holidays: [dueOn], workdays: [] });
+    expect(loaded.status).toBe(200);
+    const moved = loaded.body.changed.find((c: { id: string }) => c.id === filed.body.id);
+    expect(moved).toMatchObject({ from: dueOn });
+    expect(moved.to > dueOn).toBe(true);
+    const view = (await as('applicantB', 'GET', `/api/v1/requests/${filed.body.id}`)).body;
+    expect(view.deadline.dueOn).toBe(moved.to);
+
+    const cli = new AppProcess('cli', env, [
+      'calendars',
+      'load',
+      '--agency',
+      world.agency.code,
+      '--year',
+      year,
+    ]).start();
+    expect(await cli.wait()).toBe(0);
+    expect(cli.output).toContain(`${filed.body.trackingNumber}: ${moved.to} -> ${dueOn}`);
+  }, 60_000);
+
   it('documents every endpoint in the OpenAPI document', async () => {
     const doc = (await (await fetch(`${base}/api/docs-json`)).json()) as { paths: Record<string, unknown> };
     for (const path of [
