@@ -2,7 +2,6 @@ import { Module, type Provider } from '@nestjs/common';
 import { RequestsModule } from '@disclose/requests';
 import { CASES_CLOCK } from './cases.tokens';
 import { CaseDocumentsService } from './documents/case-documents.service';
-import { CaseFileStorage } from './documents/case-file-storage';
 import { CaseQueryService } from './services/case-query.service';
 import { RecordCaseService } from './services/record-case.service';
 import { RecordOutcomeService } from './services/record-outcome.service';
@@ -16,7 +15,6 @@ const SERVICES: Provider[] = [
   RecordOutcomeService,
   CaseQueryService,
   CaseDocumentsService,
-  CaseFileStorage,
   RequestsReopener,
   { provide: REQUEST_REOPENER, useExisting: RequestsReopener },
   { provide: CASES_CLOCK, useValue: { now: () => new Date() } },

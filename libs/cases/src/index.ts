@@ -19,4 +19,4 @@ export { UpdateCaseService } from './services/update-case.service';
 export { RecordOutcomeService } from './services/record-outcome.service';
 export { CaseQueryService, type ChallengeWindowsView } from './services/case-query.service';
 export { CaseDocumentsService, type CaseDocumentUpload } from './documents/case-documents.service';
-export { CASE_DOCUMENT_MAX_BYTES } from './documents/case-file-storage';
+export { MAX_DOCUMENT_BYTES as CASE_DOCUMENT_MAX_BYTES } from '@disclose/requests';

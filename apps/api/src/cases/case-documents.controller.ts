@@ -67,11 +67,11 @@ export class CaseDocumentsController {
     @Param('documentId') documentId: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const { document, bytes } = await this.documents.download(user, id, documentId);
+    const { document, content } = await this.documents.download(user, id, documentId);
     void reply
       .header('content-type', document.contentType)
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(document.filename)}`)
       .header('x-content-type-options', 'nosniff')
-      .send(bytes);
+      .send(content);
   }
 }
