@@ -9,6 +9,9 @@ import { LoggerModule } from '@disclose/observability';
 import { QUEUES, QueuesModule } from '@disclose/queues';
 import { HealthModule } from './health/health.module';
 import { DiagnosticsModule } from './diagnostics/diagnostics.module';
+import { MetricsHttpModule } from './metrics/metrics-http.module';
+import { AdminMailModule } from './admin-mail/admin-mail.module';
+import { AdminQueuesModule } from './admin-queues/admin-queues.module';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { AuthHttpModule } from './auth/auth.module';
 import { AgenciesHttpModule } from './agencies/agencies.module';
@@ -31,6 +34,9 @@ export class ApiModule {
         QueuesModule.forRoot([QUEUES.diagnostics, QUEUES.milestones, QUEUES.mail]),
         HealthModule,
         DiagnosticsModule,
+        MetricsHttpModule,
+        AdminMailModule,
+        AdminQueuesModule,
         MailModule,
         MilestonesModule,
         IdentityModule,

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { Redis } from 'ioredis';
 import { APP_CONFIG, AppConfig } from '@disclose/config';
 import { Public } from '@disclose/identity';
+import { OutboxAdminService } from '@disclose/mail';
 import { verifySmtp } from './smtp';
 
 const CHECK_TIMEOUT_MS = 3000;
@@ -22,6 +23,7 @@ export class HealthController implements OnModuleDestroy {
     private readonly indicators: HealthIndicatorService,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly outbox: OutboxAdminService,
   ) {}
 
   @Get()
@@ -44,7 +46,21 @@ export class HealthController implements OnModuleDestroy {
           .check('smtp')
           .attempt(() => verifySmtp(this.config.smtpUrl, CHECK_TIMEOUT_MS))
           .withTimeout(CHECK_TIMEOUT_MS + 500),
+      // Informational: failing emails are for admins to see (/api/v1/admin/mail), not a reason to answer 503.
+      async () => this.indicators.check('mail').up(await this.mailCounts()),
     ]);
+  }
+
+  private async mailCounts(): Promise<Record<string, number | string>> {
+    try {
+      const timeout = new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error('outbox counts timed out')), CHECK_TIMEOUT_MS).unref(),
+      );
+      const { pending, sending, sent, failed } = await Promise.race([this.outbox.counts(), timeout]);
+      return { pending, sending, sent, failed };
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error) };
+    }
   }
 
   private async pingQueues(): Promise<Record<string, unknown>> {
