@@ -76,7 +76,7 @@ export class StatsService {
     );
     const root = agencies.find((a) => a.code.toUpperCase() === agencyCode.toUpperCase());
     if (!root) throw new NotFoundError('AGENCY.NOT_FOUND', agencyCode);
-    const params = [root.id, from, to];
+    const params = [agencies.map((a) => a.id), from, to];
     const [received, answered, open, events, overdueList] = await Promise.all([
       this.db.query<{ agency_id: string; month: string; n: number }[]>(RECEIVED_SQL, params),
       this.db.query<
