@@ -112,6 +112,20 @@ describe(FileRequestService.name, () => {
     expect(rows[1].repeat_of).toBe(first.id);
   });
 
+  it('refuses staff-only fields from an applicant', async () => {
+    await expect(
+      sut.execute(applicant, {
+        agencyCode: agency.code,
+        subject: 'x',
+        description: 'y',
+        receivedOn: '2020-01-01',
+      }),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION.FAILED',
+      details: [{ field: 'receivedOn', code: 'staff_only' }],
+    });
+  });
+
   it('refuses a staff filing without receipt data, writing nothing', async () => {
     const before = await ds.query(`SELECT count(*)::int AS n FROM requests WHERE agency_id = $1`, [
       agency.id,

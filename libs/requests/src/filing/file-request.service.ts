@@ -13,11 +13,12 @@ import {
 import { MILESTONE_SYNC, type MilestoneSync } from '@disclose/milestones';
 import { loadAgencyCalendar } from '../lifecycle/agency-calendar';
 import { appendEvent } from '../lifecycle/event-log';
-import { localDateTime, onlineReceiptDate, ruleSetFor } from '../lifecycle/receipt-date';
+import { onlineReceiptDate, ruleSetFor } from '../lifecycle/receipt-date';
 import { computeRequestDeadline, type AgencyCalendar } from '../lifecycle/request-deadline';
 import { milestoneSnapshot, REQUEST_COLUMNS, type RequestRow } from '../lifecycle/request-row';
 import { RequestAccess } from '../lifecycle/request-access';
 import type { FilingInput, FilingResult, StaffFilingInput } from './filing.types';
+import { checkApplicantInput, checkStaffInput, filingResult } from './filing-checks';
 import { IdempotencyStore } from './idempotency.store';
 import { applicantHistory } from './repeat-check';
 import { allocateTrackingNumber } from './tracking-numbers';
@@ -51,7 +52,8 @@ export class FileRequestService {
     if (staff && !['clerk', 'supervisor', 'admin'].includes(actor.role)) throw new ForbiddenError('file');
     const agency = await this.agencies.getByCode(String(input.agencyCode ?? ''));
     if (!agency) throw new ValidationError([{ field: 'agencyCode', code: 'unknown_agency' }]);
-    if (staff) await this.checkStaffInput(actor, agency, input);
+    if (staff) checkStaffInput(await this.access.visibleAgencyIds(actor), agency, input);
+    else checkApplicantInput(input);
     const replay = await this.idempotency.replay(actor.id, idempotencyKey, input);
     if (replay) return replay;
     const now = new Date();
@@ -71,19 +73,6 @@ export class FileRequestService {
       const again = await this.idempotency.afterUniqueViolation(error, actor.id, idempotencyKey, input);
       if (again) return again;
       throw error;
-    }
-  }
-
-  private async checkStaffInput(actor: AuthUser, agency: AgencyInfo, input: FilingInput): Promise<void> {
-    const visible = await this.access.visibleAgencyIds(actor);
-    if (!visible.includes(agency.id))
-      throw new ValidationError([{ field: 'agencyCode', code: 'unknown_agency' }]);
-    const s = input as Partial<StaffFilingInput>;
-    const missing = (['channel', 'receivedOn', 'applicant'] as const).filter((f) => s[f] === undefined);
-    if (missing.length)
-      throw new ValidationError(missing.map((field) => ({ field, code: 'required_for_staff' })));
-    if (s.receivedOn! > localDateTime(new Date(), agency.timezone).date) {
-      throw new ValidationError([{ field: 'receivedOn', code: 'must_not_be_in_the_future' }]);
     }
   }
 
@@ -157,23 +146,8 @@ export class FileRequestService {
       dueOn: deadline.dueOn,
       agencyName: agency.nameZh,
     });
-    const result = this.result(row, actor.role !== 'applicant');
+    const result = filingResult(row, actor.role !== 'applicant');
     if (idempotencyKey) await this.idempotency.remember(m, id, result);
     return result;
-  }
-
-  private result(row: RequestRow, staff: boolean): FilingResult {
-    return {
-      id: row.id,
-      trackingNumber: row.tracking_number,
-      status: row.status,
-      receivedOn: row.received_on,
-      dueOn: row.due_on,
-      ruleSet: row.rule_set,
-      provisional: row.provisional,
-      version: row.version,
-      clarificationNoticeDueOn: row.clarification_notice_due_on,
-      ...(staff ? { repeatOf: row.repeat_of, applicantMonthCount: row.applicant_month_count } : {}),
-    };
   }
 }
