@@ -1,0 +1,300 @@
+import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  AppProcess,
+  SmtpCapture,
+  currentTestRun,
+  freePort,
+  testProcessEnv,
+  waitForHttp,
+} from '@disclose/testing';
+import {
+  PASSWORD,
+  axeViolations,
+  createPortalWorld,
+  launchChromium,
+  screenshot,
+  shanghaiDate,
+  type AxeViolation,
+  type PortalWorld,
+} from './portal.fixtures';
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const zhDate = (iso: string) =>
+  `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+
+/**
+ * The portal in Debian's Chromium against the built api + worker, the run's PostgreSQL and Redis and an
+ * SMTP capture: an applicant (Chinese) and a clerk (English) take one request from filing to a decision.
+ */
+describe('portal (Chromium, built api + worker)', () => {
+  const smtp = new SmtpCapture();
+  const db = new Client({ connectionString: currentTestRun().databaseUrl });
+  const applicantEmail = `applicant-${randomBytes(4).toString('hex')}@portal.test`;
+  const axeResults: Record<string, AxeViolation[]> = {};
+  let api: AppProcess;
+  let worker: AppProcess;
+  let base: string;
+  let world: PortalWorld;
+  let browser: Browser;
+  let applicant: BrowserContext;
+  let clerk: BrowserContext;
+  let requestUrl = '';
+  let trackingNumber = '';
+
+  /** Checks the page with axe-core; the suite fails on any serious or critical violation. */
+  async function checkA11y(page: Page, name: string): Promise<void> {
+    axeResults[name] = await axeViolations(page);
+    await screenshot(page, name);
+    const bad = axeResults[name].filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect({ page: name, violations: bad }).toEqual({ page: name, violations: [] });
+  }
+
+  beforeAll(async () => {
+    const smtpUrl = await smtp.start();
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    const env = testProcessEnv({
+      SMTP_URL: smtpUrl,
+      PORT: String(port),
+      PUBLIC_URL: base,
+      STORAGE_DIR: `/tmp/disclose-portal-${port}`,
+    });
+    api = new AppProcess('api', env).start();
+    worker = new AppProcess('worker', env).start();
+    await db.connect();
+    [browser] = await Promise.all([launchChromium(), waitForHttp(`${base}/health`, 200, 60_000)]);
+    world = await createPortalWorld(db);
+    applicant = await browser.newContext({
+      baseURL: base,
+      locale: 'zh-CN',
+      extraHTTPHeaders: { 'accept-language': 'zh-CN,zh;q=0.9' },
+    });
+    clerk = await browser.newContext({
+      baseURL: base,
+      locale: 'en-GB',
+      extraHTTPHeaders: { 'accept-language': 'en-GB,en;q=0.9' },
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    console.log(`axe-core violations by page (all impacts):\n${JSON.stringify(axeResults, null, 1)}`);
+    await browser?.close();
+    await Promise.all([api?.stop(), worker?.stop()]);
+    await db.end();
+    await smtp.stop();
+  });
+
+  it('shows a visitor the home page in Chinese (Accept-Language), with helmet headers and a strict CSP', async () => {
+    const page = await applicant.newPage();
+    const response = await page.goto('/');
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    expect(response?.headers()['x-content-type-options']).toBe('nosniff');
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await expect(page.locator('h1').textContent()).resolves.toBe('向行政机关申请获取政府信息');
+    await checkA11y(page, 'home');
+    await page.goto('/sign-in');
+    await checkA11y(page, 'sign-in');
+    await page.close();
+  }, 60_000);
+
+  it('registers an applicant, who lands on the filing form, and emails a verification link that works', async () => {
+    const page = await applicant.newPage();
+    await page.goto('/register');
+    await checkA11y(page, 'register');
+    await page.fill('#f-name', '张三');
+    await page.fill('#f-email', applicantEmail);
+    await page.fill('#f-password', 'short');
+    await page.selectOption('#f-applicantType', 'natural_person');
+    await page.click('main button[type=submit]');
+    // The error summary names the field in Chinese and links to it.
+    await expect(page.locator('.error-summary a').first().textContent()).resolves.toContain('至少需要');
+    expect(await page.locator('.error-summary a').first().getAttribute('href')).toBe('#f-password');
+    expect(await page.locator('#f-password').getAttribute('aria-describedby')).toContain('f-password-error');
+    await page.fill('#f-password', PASSWORD);
+    await page.click('main button[type=submit]');
+    await page.waitForURL('**/requests/new?notice=registered');
+    await expect(page.locator('.notice').textContent()).resolves.toContain('账号已创建');
+    await checkA11y(page, 'file-form');
+
+    const deadline = Date.now() + 30_000;
+    let link: string | undefined;
+    while (!link && Date.now() < deadline) {
+      const mail = smtp.messages.find((m) => m.to && JSON.stringify(m.to).includes(applicantEmail));
+      link = mail?.text?.match(/https?:\/\/\S+\/verify-email\?token=[\w-]+/)?.[0];
+      if (!link) await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(link).toBeDefined();
+    await page.goto(link!);
+    await expect(page.locator('.lead').textContent()).resolves.toBe('您的邮箱已确认。');
+    await page.close();
+  }, 90_000);
+
+  it('files a request and shows the receipt with the tracking number and the due date', async () => {
+    const page = await applicant.newPage();
+    await page.goto('/requests/new');
+    await page.click('main button[type=submit]');
+    expect(await page.locator('.error-summary li').count()).toBe(3);
+    await page.selectOption('#f-agencyCode', world.agency.code);
+    await page.fill('#f-subject', '2024年土地出让收入明细');
+    await page.fill('#f-description', '请公开2024年国有土地使用权出让收入及支出明细。');
+    await page.click('main button[type=submit]');
+    await page.waitForURL('**/receipt');
+    trackingNumber = (await page.locator('#tracking-number').textContent())!.trim();
+    const { rows } = await db.query(
+      `SELECT id, due_on::text AS due FROM requests WHERE tracking_number = $1`,
+      [trackingNumber],
+    );
+    expect(rows).toHaveLength(1);
+    await expect(page.locator('#due-on').textContent()).resolves.toBe(zhDate(rows[0].due));
+    await checkA11y(page, 'receipt');
+    requestUrl = `/requests/${rows[0].id}`;
+    await page.goto('/requests');
+    await expect(page.locator('table').textContent()).resolves.toContain(trackingNumber);
+    await checkA11y(page, 'my-requests');
+    await page.close();
+  }, 60_000);
+
+  it('lets a clerk find it in the queue (days left) and ask for a clarification', async () => {
+    const page = await clerk.newPage();
+    await page.goto('/queue');
+    await page.waitForURL('**/sign-in?next=%2Fqueue');
+    await page.fill('#f-email', world.staff.supervisor.email);
+    await page.fill('#f-password', PASSWORD);
+    await page.click('main button[type=submit]');
+    await page.waitForURL('**/queue');
+    await page.fill('#f-q', trackingNumber);
+    await page.click('main button[type=submit]');
+    const row = page.locator('tbody tr', { hasText: trackingNumber });
+    await expect(row.locator('.tag').getAttribute('class')).resolves.toMatch(/days-(ok|5|2)/);
+    await checkA11y(page, 'queue');
+    await row.locator('a').click();
+    await page.waitForURL(`**${requestUrl}`);
+    await checkA11y(page, 'request-staff');
+    await page.fill('#f-clarify-message', 'Please name the districts you are interested in.');
+    await page.fill('#f-clarify-replyBy', shanghaiDate(20));
+    await page.click('#f-clarify button[type=submit]');
+    await page.waitForURL('**?notice=done');
+    await expect(page.locator('.tag').first().textContent()).resolves.toBe('Waiting for your details');
+    await page.close();
+  }, 60_000);
+
+  it('lets the applicant answer the clarification online', async () => {
+    const page = await applicant.newPage();
+    await page.goto(requestUrl);
+    await expect(page.locator('blockquote').textContent()).resolves.toContain('name the districts');
+    await checkA11y(page, 'request-applicant');
+    await page.fill('#f-text', '崆峒区和泾川县。');
+    await page.click('section[aria-labelledby=clarify-title] button[type=submit]');
+    await page.waitForURL('**?notice=done');
+    await expect(page.locator('.tag').first().textContent()).resolves.toBe('办理中');
+    await page.close();
+  }, 60_000);
+
+  it('lets the clerk decide with a document, which the applicant downloads', async () => {
+    const page = await clerk.newPage();
+    await page.goto(requestUrl);
+    await page.selectOption('#f-decide-outcome', 'disclosed');
+    await page.fill('#f-decide-message', 'The figures are attached.');
+    await page.click('#f-decide button[type=submit]');
+    await page.waitForURL('**?notice=done');
+    await page.setInputFiles('#f-file', {
+      name: 'land-income-2024.pdf',
+      mimeType: 'application/pdf',
+      buffer: PDF,
+    });
+    await page.click('#f-upload button[type=submit]');
+    await page.waitForURL('**?notice=done');
+    await page.close();
+
+    const mine = await applicant.newPage();
+    await mine.goto(requestUrl);
+    await expect(mine.locator('.tag').first().textContent()).resolves.toBe('已答复');
+    const [download] = await Promise.all([mine.waitForEvent('download'), mine.click('a[download]')]);
+    expect(download.suggestedFilename()).toBe('land-income-2024.pdf');
+    expect(readFileSync((await download.path())!)).toEqual(PDF);
+    await mine.close();
+  }, 60_000);
+
+  it('files a request with the keyboard only: Tab reaches every field in order, Enter submits', async () => {
+    const page = await applicant.newPage();
+    await page.goto('/requests/new');
+    const order: string[] = [];
+    for (let i = 0; i < 25 && !order.includes('submit'); i++) {
+      await page.keyboard.press('Tab');
+      order.push(
+        await page.evaluate(() => {
+          const el = (
+            globalThis as unknown as {
+              document: {
+                activeElement: { tagName: string; id: string; closest(s: string): unknown } | null;
+              };
+            }
+          ).document.activeElement;
+          return el?.tagName === 'BUTTON' && el.closest('main') ? 'submit' : el?.id || el?.tagName || '';
+        }),
+      );
+    }
+    const fields = order.filter((id) =>
+      [
+        'f-agencyCode-filter',
+        'f-agencyCode',
+        'f-subject',
+        'f-description',
+        'f-deliveryMethod',
+        'submit',
+      ].includes(id),
+    );
+    expect(fields).toEqual([
+      'f-agencyCode-filter',
+      'f-agencyCode',
+      'f-subject',
+      'f-description',
+      'f-deliveryMethod',
+      'submit',
+    ]);
+    await page.focus('#f-agencyCode-filter');
+    await page.keyboard.type(world.agency.code);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#f-agencyCode').inputValue()).toBe(world.agency.code);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('键盘提交的申请');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('只用键盘填写。');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/receipt');
+    await expect(page.locator('#tracking-number').textContent()).resolves.toMatch(world.agency.code);
+    await page.close();
+  }, 60_000);
+
+  it('switches language on every page, and the calculator shows the due date with its trace', async () => {
+    const page = await applicant.newPage();
+    await page.goto('/calculator?ruleSet=cn-ogi-2019&receivedOn=2025-09-30');
+    await expect(page.locator('#calc-result').textContent()).resolves.toContain('2025年11月4日');
+    await checkA11y(page, 'calculator');
+    await page.click('a.lang');
+    await page.waitForURL('**/calculator?ruleSet=cn-ogi-2019&receivedOn=2025-09-30');
+    await expect(page.locator('#calc-result').textContent()).resolves.toContain('4 November 2025');
+    expect(await page.locator('ol.trace li').count()).toBeGreaterThan(2);
+    await page.close();
+  }, 60_000);
+
+  it('refuses a form post without the CSRF token (403) and keeps Swagger UI working', async () => {
+    const response = await fetch(`${base}/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'name=x&email=csrf%40portal.test&password=correct+horse+battery&applicantType=natural_person',
+    });
+    expect(response.status).toBe(403);
+    const { rows } = await db.query(`SELECT 1 FROM users WHERE email = 'csrf@portal.test'`);
+    expect(rows).toHaveLength(0);
+    const docs = await fetch(`${base}/api/docs`);
+    expect(docs.status).toBe(200);
+    expect(docs.headers.get('content-security-policy')).toBeNull();
+  }, 30_000);
+});
