@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { NotFoundError } from '@disclose/domain';
 import {
   AnnualReport,
+  APPLICANT_COLUMNS,
   emptyTable2,
   emptyTable3,
   fenToYuan,
@@ -127,19 +128,20 @@ export class AnnualReportService {
   }
 }
 
-/** Folds the grouped rows of TABLE2_SQL (per column, and the total grouping set) into table 2 and on-time. */
+/** Folds the grouped rows of TABLE2_SQL into table 2 (the total column summed here) and the on-time figures. */
 export function assembleTable2(rows: readonly Table2Row[]): { requests: Table2; onTime: OnTimeFigures } {
   const requests = emptyTable2();
   let answered = 0;
   let onTime = 0;
   for (const r of rows) {
-    for (const flow of FLOW_ROWS) requests[flow][r.col] = (requests[flow][r.col] ?? 0) + r[flow];
+    for (const flow of FLOW_ROWS) requests[flow][r.col] += r[flow];
+    // '?' (concluded without an outcome) has no row: total_processed then exceeds Σ21 and verification fails.
     if (r.outcome !== null && requests[r.outcome]) requests[r.outcome][r.col] += r.total_processed;
-    if (r.col === 'total') {
-      answered += r.answered;
-      onTime += r.on_time;
-    }
+    answered += r.answered;
+    onTime += r.on_time;
   }
+  for (const row of Object.values(requests))
+    row.total = APPLICANT_COLUMNS.reduce((sum, c) => sum + row[c], 0);
   const rate = answered === 0 ? null : Math.round((onTime / answered) * 10_000) / 10_000;
   return { requests, onTime: { answered, onTime, late: answered - onTime, rate } };
 }

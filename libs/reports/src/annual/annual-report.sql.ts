@@ -25,7 +25,7 @@ export const SCOPE_SQL = `
  * answered/on_time: concluded in Y by a reply (not lapsed for the applicant's inaction), by due_on.
  */
 export const TABLE2_SQL = `
-  SELECT CASE WHEN GROUPING(r.applicant_type) = 1 THEN 'total' ELSE r.applicant_type END AS col,
+  SELECT r.applicant_type AS col,
          r.outcome_row AS outcome,
          count(*) FILTER (WHERE r.received_on >= $2::date)::int AS new_this_year,
          count(*) FILTER (WHERE r.received_on < $2::date)::int AS carried_from_last_year,
@@ -42,8 +42,8 @@ export const TABLE2_SQL = `
            WHERE q.agency_id = ANY($1::uuid[])
              AND q.received_on <= $3::date
              AND (q.closed_on IS NULL OR q.closed_on >= $2::date)) r
-   -- The total column comes from its own grouping set, so "total = Σ six columns" is a real check.
-   GROUP BY GROUPING SETS ((r.applicant_type, r.outcome_row), (r.outcome_row))`;
+   -- A plain hash aggregate (parallel-safe); GROUPING SETS would sort every row by text in the locale's collation.
+   GROUP BY 1, 2`;
 
 /**
  * Table 3 (B.6): cases filed in Y, or filed earlier and still open on 1 January; decided in Y → their
