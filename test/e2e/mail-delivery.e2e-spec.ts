@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { AppProcess, SmtpCapture, currentTestRun, newRunId, testProcessEnv } from '@disclose/testing';
 
 const ROWS = 1000;
-const SENDING_TIMEOUT_MS = 3000;
+const SENDING_TIMEOUT_MS = 5000;
 
 /**
  * The built worker delivering 1,000 outbox rows is killed with SIGKILL mid-delivery and restarted: every

@@ -14,6 +14,7 @@ import {
 } from '@disclose/mail';
 import { QUEUES, QueuesModule } from '@disclose/queues';
 import { SmtpCapture, testProcessEnv } from '@disclose/testing';
+import { MailTransportService } from './mail-transport.service';
 
 const BASE_MS = 60_000;
 const MAX_ATTEMPTS = 3;
@@ -154,6 +155,25 @@ describe(DeliverEmailService.name, () => {
     await makeDue(id);
     expect(await sut.deliver(id)).toBe('skipped');
     expect(received(id)).toHaveLength(0);
+  });
+
+  it('records a send that outlived MAIL_SENDING_TIMEOUT_MS (reclaimed meanwhile), so it is not sent again', async () => {
+    const id = await enqueue(email());
+    const transport = moduleRef.get(MailTransportService);
+    const send = transport.send.bind(transport);
+    const spy = jest.spyOn(transport, 'send').mockImplementationOnce(async (message) => {
+      // What the sweep does to a row whose send takes longer than the timeout.
+      await db.query(`UPDATE outbox SET status = 'pending', next_attempt_at = now() WHERE id = $1`, [id]);
+      await send(message);
+    });
+    try {
+      expect(await sut.deliver(id)).toBe('sent');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await row(id)).toMatchObject({ status: 'sent' });
+    expect(await sut.deliver(id)).toBe('skipped');
+    expect(received(id)).toHaveLength(1);
   });
 
   it('fails a row that cannot render at once, without sending or retrying', async () => {

@@ -54,10 +54,12 @@ export class DeliverEmailService {
     } catch (error) {
       return this.recordFailure(row, error);
     }
+    // 'pending' too: a send slower than MAIL_SENDING_TIMEOUT_MS was reclaimed by the sweep meanwhile, but
+    // it did go out; recording it now keeps the next job from sending it again.
     await this.dataSource.query(
       `UPDATE outbox SET status = 'sent', sent_at = now(), message_id = $2, attempts = attempts + 1,
               last_error = NULL, updated_at = now()
-        WHERE id = $1 AND status = 'sending'`,
+        WHERE id = $1 AND status IN ('sending', 'pending')`,
       [row.id, messageId],
     );
     return 'sent';
