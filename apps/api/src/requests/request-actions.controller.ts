@@ -4,15 +4,12 @@ import { CurrentUser, type AuthUser } from '@disclose/identity';
 import {
   AssignRequestService,
   ClarificationService,
-  ClosingService,
   ConsultationService,
-  DecisionService,
   ExtensionService,
-  FeeService,
 } from '@disclose/requests';
 import * as dto from './dto/action.dto';
 
-/** One endpoint per lifecycle action; each is one transaction writing one audit event. */
+/** Lifecycle actions while the request is handled; each is one transaction writing one audit event. */
 @ApiTags('requests')
 @ApiBearerAuth()
 @Controller('api/v1/requests/:id')
@@ -22,9 +19,6 @@ export class RequestActionsController {
     private readonly clarifications: ClarificationService,
     private readonly consultations: ConsultationService,
     private readonly extensions: ExtensionService,
-    private readonly fees: FeeService,
-    private readonly decisions: DecisionService,
-    private readonly closing: ClosingService,
   ) {}
 
   @Post('assign')
@@ -110,59 +104,5 @@ export class RequestActionsController {
     @Body() body: dto.ExtensionDecisionDto,
   ) {
     return this.extensions.decide(u, id, false, body);
-  }
-
-  @Post('fee-notice')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Fee notice (cn.md A.9: proposed, confirmed, changed or waived)' })
-  feeNotice(
-    @CurrentUser() u: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: dto.FeeNoticeDto,
-  ) {
-    return this.fees.notice(u, id, body);
-  }
-
-  @Post('fee-payment')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Fee paid' })
-  feePayment(
-    @CurrentUser() u: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: dto.FeePaymentDto,
-  ) {
-    return this.fees.payment(u, id, body);
-  }
-
-  @Post('decision')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'The reply: one of the 21 annual-report outcomes' })
-  decide(@CurrentUser() u: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: dto.DecisionDto) {
-    return this.decisions.execute(u, id, body);
-  }
-
-  @Post('close')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Close a decided request' })
-  close(@CurrentUser() u: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: dto.CloseDto) {
-    return this.closing.close(u, id, body);
-  }
-
-  @Post('withdraw')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Applicant withdraws the request' })
-  withdraw(
-    @CurrentUser() u: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: dto.WithdrawDto,
-  ) {
-    return this.closing.withdraw(u, id, body);
-  }
-
-  @Post('lapse')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Clarification or fee not supplied in time: closes the request' })
-  lapse(@CurrentUser() u: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: dto.LapseDto) {
-    return this.closing.lapse(u, id, body);
   }
 }

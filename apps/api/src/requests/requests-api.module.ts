@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { RequestsModule } from '@disclose/requests';
 import { CalendarOverridesController } from './calendar-overrides.controller';
 import { RequestActionsController } from './request-actions.controller';
+import { RequestDecisionsController } from './request-decisions.controller';
 import { RequestDocumentsController } from './request-documents.controller';
 import { RequestsController } from './requests.controller';
 
@@ -11,6 +12,7 @@ import { RequestsController } from './requests.controller';
   controllers: [
     RequestsController,
     RequestActionsController,
+    RequestDecisionsController,
     RequestDocumentsController,
     CalendarOverridesController,
   ],

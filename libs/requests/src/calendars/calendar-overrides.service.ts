@@ -1,24 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { ForbiddenError, NotFoundError, OPEN_STATUSES, ValidationError } from '@disclose/domain';
+import { DataSource } from 'typeorm';
+import { ForbiddenError, NotFoundError, ValidationError } from '@disclose/domain';
 import { AGENCY_DIRECTORY, type AgencyDirectory, type AgencyInfo, type AuthUser } from '@disclose/identity';
 import { MILESTONE_SYNC, type MilestoneSync } from '@disclose/milestones';
 import { loadAgencyCalendar } from '../lifecycle/agency-calendar';
-import { appendEvent, loadEvents } from '../lifecycle/event-log';
-import { computeRequestDeadline, type AgencyCalendar } from '../lifecycle/request-deadline';
-import { milestoneSnapshot, REQUEST_COLUMNS, type RequestRow } from '../lifecycle/request-row';
+import { recomputeOpenRequests, type DueDateChange } from './recompute-open-requests';
 
 export interface OverridesInput {
   holidays: string[];
   workdays: string[];
 }
 
-export interface DueDateChange {
-  id: string;
-  trackingNumber: string;
-  from: string | null;
-  to: string | null;
-}
+export type { DueDateChange };
 
 /**
  * An agency's calendar overrides for one year (a new State Council notice, a one-off closure). Loading them
@@ -58,7 +51,9 @@ export class CalendarOverridesService {
         );
       }
       const calendar = await loadAgencyCalendar(m, agency.id);
-      return { changed: await this.recompute(m, agency, calendar, actor, true) };
+      return {
+        changed: await recomputeOpenRequests(m, this.milestones, agency, calendar, actor?.id ?? null, true),
+      };
     });
   }
 
@@ -78,61 +73,8 @@ export class CalendarOverridesService {
         holidays: [...current.holidays.filter((d) => !inYear(d)), ...input.holidays],
         workdays: [...current.workdays.filter((d) => !inYear(d)), ...input.workdays],
       };
-      return { changed: await this.recompute(m, agency, calendar, actor, false) };
+      return { changed: await recomputeOpenRequests(m, this.milestones, agency, calendar, actor.id, false) };
     });
-  }
-
-  private async recompute(
-    m: EntityManager,
-    agency: AgencyInfo,
-    calendar: AgencyCalendar,
-    actor: AuthUser | null,
-    write: boolean,
-  ): Promise<DueDateChange[]> {
-    const open: RequestRow[] = await m.query(
-      `SELECT ${REQUEST_COLUMNS} FROM requests r WHERE r.agency_id = $1 AND r.status = ANY($2) ORDER BY r.id ${write ? 'FOR UPDATE' : ''}`,
-      [agency.id, OPEN_STATUSES],
-    );
-    const changed: DueDateChange[] = [];
-    const now = new Date();
-    for (const row of open) {
-      const events = await loadEvents(m, row.id);
-      const deadline = computeRequestDeadline(row.rule_set, row.received_on, events, calendar, agency);
-      const moved = deadline.dueOn !== row.due_on;
-      if (moved)
-        changed.push({
-          id: row.id,
-          trackingNumber: row.tracking_number,
-          from: row.due_on,
-          to: deadline.dueOn,
-        });
-      if (!write) continue;
-      if (moved) {
-        const last = events[events.length - 1];
-        await appendEvent(m, last ?? null, {
-          requestId: row.id,
-          type: 'deadline_recomputed',
-          actorId: actor?.id ?? null,
-          occurredAt: now,
-          on: now.toISOString().slice(0, 10),
-          payload: { from: row.due_on, to: deadline.dueOn, reason: 'calendar_overrides' },
-        });
-      }
-      const [[updated]]: [RequestRow[]] = await m.query(
-        `UPDATE requests r SET due_on = $2, provisional = $3, deadline_trace = $4, deadline_warnings = $5,
-           version = version + $6, updated_at = now() WHERE r.id = $1 RETURNING ${REQUEST_COLUMNS}`,
-        [
-          row.id,
-          deadline.dueOn,
-          deadline.provisional,
-          JSON.stringify(deadline.trace),
-          JSON.stringify(deadline.warnings),
-          moved ? 1 : 0,
-        ],
-      );
-      if (moved) await this.milestones.syncRequest(m, milestoneSnapshot(updated), now);
-    }
-    return changed;
   }
 
   private async agency(actor: AuthUser | null, code: string): Promise<AgencyInfo> {
