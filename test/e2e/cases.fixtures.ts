@@ -1,12 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { hashPassword } from '@disclose/identity';
+import {
+  AppProcess,
+  SmtpCapture,
+  currentTestRun,
+  freePort,
+  testProcessEnv,
+  waitForHttp,
+} from '@disclose/testing';
 
 /** The people and agencies of the cases e2e suite, created in the run's database with unique codes. */
 export interface CasesWorld {
   agencies: Record<'cn' | 'cn2' | 'us' | 'uk', { id: string; code: string }>;
   tokens: Record<UserKey, string>;
   ids: Record<UserKey, string>;
+  emails: Record<UserKey, string>;
 }
 export type UserKey =
   | 'legal'
@@ -55,6 +64,7 @@ export async function createWorld(db: Client, base: string): Promise<CasesWorld>
   ];
   const tokens = {} as Record<UserKey, string>;
   const ids = {} as Record<UserKey, string>;
+  const emails = {} as Record<UserKey, string>;
   for (const [key, role, agencyId] of people) {
     const email = `${key.toLowerCase()}-${suffix.toLowerCase()}@cases.test`;
     const [row] = (
@@ -65,6 +75,7 @@ export async function createWorld(db: Client, base: string): Promise<CasesWorld>
       )
     ).rows;
     ids[key] = row.id;
+    emails[key] = email;
     const login = await fetch(`${base}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -73,7 +84,7 @@ export async function createWorld(db: Client, base: string): Promise<CasesWorld>
     if (login.status !== 200) throw new Error(`login ${key}: ${login.status} ${await login.text()}`);
     tokens[key] = ((await login.json()) as { accessToken: string }).accessToken;
   }
-  return { agencies, tokens, ids };
+  return { agencies, tokens, ids, emails };
 }
 
 /** A small HTTP client that sends a user's bearer token and parses JSON. */
@@ -117,4 +128,44 @@ export async function decidedRequest(
   });
   if (decided.status !== 200) throw new Error(`decide: ${decided.status} ${JSON.stringify(decided.body)}`);
   return filed.body.id as string;
+}
+
+/** What a cases suite works with once its apps are up. */
+export interface CasesSuite {
+  base: string;
+  db: Client;
+  smtp: SmtpCapture;
+  world: CasesWorld;
+  http: Http;
+}
+
+/**
+ * Starts the built api and worker against the run's database, Redis and an in-process SMTP server for the
+ * surrounding describe, with a fresh world of agencies and users; fields are set once beforeAll ran.
+ */
+export function casesSuite(): CasesSuite {
+  const suite = {
+    smtp: new SmtpCapture(),
+    db: new Client({ connectionString: currentTestRun().databaseUrl }),
+  } as CasesSuite;
+  let api: AppProcess | undefined;
+  let worker: AppProcess | undefined;
+  beforeAll(async () => {
+    const smtpUrl = await suite.smtp.start();
+    const port = await freePort();
+    suite.base = `http://127.0.0.1:${port}`;
+    const env = testProcessEnv({ SMTP_URL: smtpUrl, PORT: String(port), PUBLIC_URL: suite.base });
+    api = new AppProcess('api', env).start();
+    worker = new AppProcess('worker', env).start();
+    await suite.db.connect();
+    await waitForHttp(`${suite.base}/health`, 200, 60_000);
+    suite.world = await createWorld(suite.db, suite.base);
+    suite.http = client(suite.base, suite.world);
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all([api?.stop(), worker?.stop()]);
+    await suite.db.end();
+    await suite.smtp.stop();
+  });
+  return suite;
 }

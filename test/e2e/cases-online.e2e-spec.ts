@@ -1,0 +1,151 @@
+import { computeDeadline, computeLegalDeadline } from '@disclose/deadlines';
+import { casesSuite, decidedRequest } from './cases.fixtures';
+
+const due = (kind: Parameters<typeof computeLegalDeadline>[0]['kind'], from: string) =>
+  computeLegalDeadline({ kind, from }).dueOn;
+const byKey = (c: { deadlines: Array<{ key: string; dueOn: string }> }) =>
+  Object.fromEntries(c.deadlines.map((d) => [d.key, d.dueOn]));
+
+/** Issue 6 end to end: UK internal review and US appeal filed online by the applicant; who sees and writes what. */
+describe('cases: online review and appeal, access by role (built api + worker)', () => {
+  const s = casesSuite();
+
+  it('UK internal review: filed online by the applicant, 20 WD to decide, affirmed', async () => {
+    const requestId = await decidedRequest(s.http, s.world.agencies.uk.code, 'applicantA', 'ukClerk');
+    const windows = await s.http('applicantA', 'GET', `/api/v1/requests/${requestId}/challenge-windows`);
+    expect(windows.body.windows.map((w: any) => w.caseKind)).toEqual(['internal_review']);
+    const usKind = await s.http('applicantA', 'POST', `/api/v1/requests/${requestId}/cases`, {
+      kind: 'us_appeal',
+      grounds: 'x',
+    });
+    expect(usKind.status).toBe(400);
+    const staffFields = await s.http('applicantA', 'POST', `/api/v1/requests/${requestId}/cases`, {
+      kind: 'internal_review',
+      grounds: 'The exemption does not apply.',
+      internalNotes: 'sneaky',
+    });
+    expect(staffFields.status).toBe(400);
+    expect(
+      (
+        await s.http('applicantB', 'POST', `/api/v1/requests/${requestId}/cases`, {
+          kind: 'internal_review',
+          grounds: 'x',
+        })
+      ).status,
+    ).toBe(404);
+
+    const filed = await s.http('applicantA', 'POST', `/api/v1/requests/${requestId}/cases`, {
+      kind: 'internal_review',
+      grounds: 'The exemption does not apply.',
+    });
+    expect(filed.status).toBe(201);
+    const filedOn = filed.body.filedOn;
+    expect(filed.body).not.toHaveProperty('internalNotes');
+    expect(byKey(filed.body).decision_due).toBe(due('uk-internal-review', filedOn));
+    const decided = await s.http('ukLegal', 'POST', `/api/v1/cases/${filed.body.id}/outcome`, {
+      disposition: 'affirmed',
+      decidedOn: filedOn,
+    });
+    expect(decided.body).toMatchObject({ outcome: 'upheld', disposition: 'affirmed' });
+    const mine = await s.http('applicantA', 'GET', `/api/v1/requests/${requestId}/cases`);
+    expect(mine.body).toEqual([
+      expect.objectContaining({ id: filed.body.id, kind: 'internal_review', outcome: 'upheld' }),
+    ]);
+  });
+
+  it('US appeal: filed online, 20 WD decision deadline, partly reversed reopens the request', async () => {
+    const requestId = await decidedRequest(s.http, s.world.agencies.us.code, 'applicantA', 'usClerk');
+    const windows = await s.http('applicantA', 'GET', `/api/v1/requests/${requestId}/challenge-windows`);
+    const replyOn = windows.body.replyOn;
+    expect(windows.body.windows).toEqual([
+      expect.objectContaining({ caseKind: 'us_appeal', dueOn: due('us-appeal-filing', replyOn), open: true }),
+    ]);
+    const filed = await s.http('applicantA', 'POST', `/api/v1/requests/${requestId}/cases`, {
+      kind: 'us_appeal',
+      grounds: 'Adequate search?',
+    });
+    expect(filed.status).toBe(201);
+    expect(byKey(filed.body)).toEqual({
+      filing_window: due('us-appeal-filing', replyOn),
+      decision_due: due('us-appeal-decision', filed.body.filedOn),
+    });
+    const decided = await s.http('usLegal', 'POST', `/api/v1/cases/${filed.body.id}/outcome`, {
+      disposition: 'partly_reversed',
+      decidedOn: filed.body.filedOn,
+    });
+    expect(decided.status).toBe(200);
+    const expectedDue = computeDeadline({ ruleSet: 'us-foia', receivedOn: filed.body.filedOn }).dueOn;
+    expect(decided.body).toMatchObject({ outcome: 'corrected', reopenedDueOn: expectedDue });
+    expect((await s.http('applicantA', 'GET', `/api/v1/requests/${requestId}`)).body).toMatchObject({
+      status: 'in_progress',
+      deadline: expect.objectContaining({ dueOn: expectedDue }),
+    });
+  });
+
+  it('access: applicants see their own cases without notes; other agencies 404; clerks read but cannot write', async () => {
+    const requestId = await decidedRequest(s.http, s.world.agencies.cn.code, 'applicantA', 'clerk');
+    const replyOn = (await s.http('clerk', 'GET', `/api/v1/requests/${requestId}/challenge-windows`)).body
+      .replyOn;
+    const recon = await s.http('legal', 'POST', '/api/v1/cases', {
+      requestId,
+      kind: 'reconsideration',
+      filedOn: replyOn,
+      counsel: '李律师',
+      internalNotes: 'settle if possible',
+    });
+    const id = recon.body.id;
+    const own = await s.http('applicantA', 'GET', `/api/v1/cases/${id}`);
+    expect(own.status).toBe(200);
+    expect(own.body).not.toHaveProperty('internalNotes');
+    expect(own.body).not.toHaveProperty('counsel');
+    expect(own.body.events.every((e: any) => e.payload === undefined)).toBe(true);
+    expect((await s.http('applicantB', 'GET', `/api/v1/cases/${id}`)).status).toBe(404);
+    expect((await s.http('applicantB', 'GET', `/api/v1/requests/${requestId}/cases`)).status).toBe(404);
+    expect((await s.http('applicantB', 'GET', '/api/v1/cases')).body).toEqual([]);
+    expect((await s.http('clerk2', 'GET', `/api/v1/cases/${id}`)).status).toBe(404);
+    expect((await s.http('clerk2', 'PATCH', `/api/v1/cases/${id}`, { parties: 'x' })).status).toBe(404);
+    expect((await s.http('clerk2', 'GET', '/api/v1/cases')).body.some((c: any) => c.id === id)).toBe(false);
+    expect((await s.http('clerk', 'GET', `/api/v1/cases/${id}`)).body.internalNotes).toBe(
+      'settle if possible',
+    );
+    expect((await s.http('clerk', 'PATCH', `/api/v1/cases/${id}`, { parties: 'x' })).status).toBe(403);
+    expect(
+      (
+        await s.http('clerk', 'POST', `/api/v1/cases/${id}/outcome`, {
+          disposition: 'upheld',
+          decidedOn: replyOn,
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await s.http('clerk', 'POST', '/api/v1/cases', {
+          requestId,
+          kind: 'reconsideration',
+          filedOn: replyOn,
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await s.http('applicantA', 'POST', `/api/v1/requests/${requestId}/cases`, {
+          kind: 'reconsideration',
+          grounds: 'x',
+        })
+      ).status,
+    ).toBe(400);
+    expect((await s.http('legal', 'GET', '/api/v1/cases/not-a-uuid')).status).toBe(404);
+    expect((await s.http('legal', 'GET', '/api/v1/cases/00000000-0000-4000-8000-000000000000')).status).toBe(
+      404,
+    );
+    const invalid = await s.http('legal', 'PATCH', `/api/v1/cases/${id}`, {
+      acceptedOn: '2025-02-30',
+      bogus: 1,
+    });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.errors.map((e: any) => e.field).sort()).toEqual(['acceptedOn', 'bogus']);
+    expect((await s.http('legal', 'PATCH', `/api/v1/cases/${id}`, { parties: '申请人：张三' })).status).toBe(
+      200,
+    );
+  });
+});
