@@ -21,7 +21,8 @@ export class RecordOutcomeDto {
   @ApiPropertyOptional({
     example: '2026-01-09',
     description:
-      'When the decision reopens the request: the new reply date it sets (default: the rule set period from decidedOn)',
+      'When the decision reopens the request: a reply date the decision fixes, kept in the request’s reopened event. ' +
+      'The request’s statutory clock restarts on decidedOn with its rule set’s period (e.g. 20 WD); reopenedDueOn shows it.',
   })
   @IsOptional()
   @IsISO8601({ strict: true })
