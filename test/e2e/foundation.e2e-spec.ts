@@ -85,5 +85,5 @@ describe('foundation (built api + worker)', () => {
     const lines = bad.output.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('DEFAULT_TIMEZONE');
-  });
+  }, 60_000);
 });

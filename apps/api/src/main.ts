@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@disclose/config';
-import { createApiApp } from './bootstrap';
 
 async function main(): Promise<void> {
+  // Validate before loading the application: a bad value answers at once, not after Nest has loaded.
   const config = loadConfigOrExit();
+  const { createApiApp } = await import('./bootstrap');
   const app = await createApiApp(config);
   await app.listen({ port: config.port, host: config.host });
 }

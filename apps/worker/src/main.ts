@@ -1,11 +1,14 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
 import { loadConfigOrExit } from '@disclose/config';
-import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
+  // Validate before loading the application: a bad value answers at once, not after Nest has loaded.
   const config = loadConfigOrExit();
+  const [{ NestFactory }, { Logger }, { WorkerModule }] = await Promise.all([
+    import('@nestjs/core'),
+    import('nestjs-pino'),
+    import('./worker.module'),
+  ]);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   const logger = app.get(Logger);
   app.useLogger(logger);
