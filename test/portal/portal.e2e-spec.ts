@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { isWorkingDay } from '@disclose/deadlines';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   AppProcess,
@@ -283,6 +284,52 @@ describe('portal (Chromium, built api + worker)', () => {
     expect(await page.locator('ol.trace li').count()).toBeGreaterThan(2);
     await page.close();
   }, 60_000);
+
+  it('gives an admin the agencies, annual report downloads, a calendar preview, cases and the dashboard', async () => {
+    const admin = await browser.newContext({ baseURL: base, extraHTTPHeaders: { 'accept-language': 'en' } });
+    const page = await admin.newPage();
+    await page.goto('/sign-in?next=%2Fadmin');
+    await page.fill('#f-email', world.staff.admin.email);
+    await page.fill('#f-password', PASSWORD);
+    await page.click('main button[type=submit]');
+    await page.waitForURL('**/admin');
+    await expect(page.locator('main').textContent()).resolves.toContain(world.agency.code);
+    await checkA11y(page, 'admin');
+
+    const year = Number(shanghaiDate().slice(0, 4));
+    await page.goto(`/admin/report?agency=${world.agency.code}&year=${year}`);
+    await checkA11y(page, 'annual-report');
+    const [docx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#report-links a[href*=docx]'),
+    ]);
+    expect(
+      readFileSync((await docx.path())!)
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
+
+    // A weekday holiday inside the open (keyboard-filed) request's period moves its due date.
+    let day = 3;
+    while (!isWorkingDay('cn-ogi-2019', shanghaiDate(day)) || !shanghaiDate(day).startsWith(String(year)))
+      day++;
+    await page.goto('/admin/calendar');
+    await page.selectOption('#f-agency', world.agency.code);
+    await page.fill('#f-year', shanghaiDate(day).slice(0, 4));
+    await page.fill('#f-holidays', shanghaiDate(day));
+    await page.click('button[value=preview]');
+    await expect(page.locator('#calendar-result').textContent()).resolves.toMatch(
+      /^[1-9]\d* open requests change due date/,
+    );
+    await checkA11y(page, 'calendar-preview');
+
+    await page.goto('/cases');
+    await checkA11y(page, 'cases');
+    await page.goto(`/dashboard?agency=${world.agency.code}`);
+    expect(await page.locator('svg[role=img]').count()).toBe(2);
+    await checkA11y(page, 'dashboard');
+    await admin.close();
+  }, 90_000);
 
   it('refuses a form post without the CSRF token (403) and keeps Swagger UI working', async () => {
     const response = await fetch(`${base}/register`, {

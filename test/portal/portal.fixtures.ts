@@ -26,7 +26,7 @@ export function launchChromium(): Promise<Browser> {
 
 export interface PortalWorld {
   agency: { id: string; code: string; name: string };
-  staff: Record<'clerk' | 'supervisor', { id: string; email: string; name: string }>;
+  staff: Record<'clerk' | 'supervisor' | 'admin', { id: string; email: string; name: string }>;
 }
 
 /** One agency and its staff, in SQL as an admin would create them with the CLI (unique per run). */
@@ -41,9 +41,9 @@ export async function createPortalWorld(db: Client): Promise<PortalWorld> {
   );
   const hash = await hashPassword(PASSWORD);
   const staff = {} as PortalWorld['staff'];
-  for (const role of ['clerk', 'supervisor'] as const) {
+  for (const role of ['clerk', 'supervisor', 'admin'] as const) {
     const email = `${role}-${suffix.toLowerCase()}@portal.test`;
-    const person = `${role === 'clerk' ? 'Clerk' : 'Supervisor'} ${suffix}`;
+    const person = `${role[0].toUpperCase()}${role.slice(1)} ${suffix}`;
     const inserted = await db.query(
       `INSERT INTO users (email, password_hash, name, role, agency_id, locale, email_verified_at)
        VALUES ($1, $2, $3, $4, $5, 'en', now()) RETURNING id`,

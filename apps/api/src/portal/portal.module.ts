@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
+import { CasesModule } from '@disclose/cases';
+import { ReportsModule } from '@disclose/reports';
 import { RequestsModule } from '@disclose/requests';
+import { PortalAdminController } from './admin.controller';
+import { PortalCasesController } from './cases.controller';
 import { PortalAccountController } from './account.controller';
 import { PortalAssetsController } from './assets.controller';
 import { PortalHomeController } from './home.controller';
@@ -14,7 +18,7 @@ import { PortalRequestsController } from './requests.controller';
  * throw UnauthenticatedError, which PortalErrorFilter turns into a redirect to /sign-in?next=….
  */
 @Module({
-  imports: [RequestsModule],
+  imports: [RequestsModule, CasesModule, ReportsModule],
   controllers: [
     PortalAssetsController,
     PortalHomeController,
@@ -22,6 +26,8 @@ import { PortalRequestsController } from './requests.controller';
     PortalRequestsController,
     PortalRequestActionsController,
     PortalQueueController,
+    PortalCasesController,
+    PortalAdminController,
   ],
   providers: [RequestPageService],
 })

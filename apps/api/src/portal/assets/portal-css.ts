@@ -81,5 +81,12 @@ summary{color:#1d70b8;cursor:pointer;text-decoration:underline}
 .who{font-weight:700}
 .pre{white-space:pre-wrap}
 .visually-hidden{position:absolute!important;width:1px;height:1px;margin:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
+.chart{margin:0 0 30px;max-width:700px}
+.key{margin-right:20px}
+.swatch{display:inline-block;width:14px;height:14px;margin-right:5px;vertical-align:middle}
+.swatch-1d70b8{background:#1d70b8}.swatch-00703c{background:#00703c}.swatch-d4351c{background:#d4351c}
+.figures{display:flex;flex-wrap:wrap;gap:20px;list-style:none;padding:0}
+.figures li{border-top:5px solid #1d70b8;padding:10px 20px 10px 0;min-width:10em}
+.figures strong{display:block;font-size:2.25rem}
 @media (max-width:640px){body{font-size:1rem}h1{font-size:1.75rem}.summary-list th{width:auto}}
 `;

@@ -14,6 +14,10 @@ function navLinks(ctx: PortalContext): Array<[string, string]> {
     if (role) links.push(['/requests', t(l, 'nav.mine')]);
   }
   if (role && STAFF.includes(role)) links.push(['/queue', t(l, 'nav.queue')]);
+  if (role && role !== 'applicant')
+    links.push(['/cases', t(l, 'nav.cases')], ['/dashboard', t(l, 'nav.dashboard')]);
+  if (role === 'admin') links.push(['/admin', t(l, 'nav.admin')]);
+  if (role && role !== 'applicant' && role !== 'admin') links.push(['/admin/report', t(l, 'admin.report')]);
   links.push(['/calculator', t(l, 'nav.calculator')]);
   return links;
 }
