@@ -2,11 +2,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@disclose/config';
 import { OUTBOX, type Outbox } from '@disclose/mail';
-import type { ApplicantNoticeKind, MilestoneSync, RequestMilestoneSnapshot } from './contract';
+import type {
+  ApplicantNoticeKind,
+  CaseMilestoneSnapshot,
+  MilestoneSync,
+  RequestMilestoneSnapshot,
+} from './contract';
 import { loadAgencyTiming } from './agency-timing';
 import { MAX_IDS_PER_NOTIFY, MILESTONES_CHANNEL } from './milestones.channel';
 import { specKey } from './planning/milestone-kinds';
 import { planRequestMilestones } from './planning/plan-request-milestones';
+import { planCaseMilestones } from './planning/plan-case-milestones';
 import { noticeEmail } from './notices/applicant-notice';
 
 interface ExistingRow {
@@ -15,7 +21,7 @@ interface ExistingRow {
   due_at: Date;
   status: string;
   generation: number;
-  due_on: string | null;
+  version: string | null;
 }
 
 /** MILESTONE_SYNC: keeps a request's milestone rows equal to the plan, inside the caller's transaction. */
@@ -29,12 +35,35 @@ export class MilestonesService implements MilestoneSync {
   async syncRequest(manager: EntityManager, snapshot: RequestMilestoneSnapshot, now: Date): Promise<void> {
     const agency = snapshot.open ? await loadAgencyTiming(manager, snapshot.agencyId) : null;
     const specs = agency ? planRequestMilestones(snapshot, agency, now) : [];
+    await this.syncSubject(manager, 'request', snapshot.requestId, specs, snapshot.dueOn ?? null, now);
+  }
+
+  async syncCase(manager: EntityManager, snapshot: CaseMilestoneSnapshot, now: Date): Promise<void> {
+    const agency = snapshot.open ? await loadAgencyTiming(manager, snapshot.agencyId) : null;
+    const specs = agency ? planCaseMilestones(snapshot, agency, now) : [];
+    const version = snapshot.deadlines.map((d) => `${d.key}=${d.dueOn}`).join(',');
+    await this.syncSubject(manager, 'case', snapshot.caseId, specs, version, now);
+  }
+
+  /**
+   * Cancels the pending rows whose (kind, due_at) is no longer planned, inserts the missing ones, and
+   * announces the near-term ones to the worker (NOTIFY, delivered on commit). `version` identifies the
+   * deadline the plan came from: a new one starts a new generation.
+   */
+  private async syncSubject(
+    manager: EntityManager,
+    subjectType: 'request' | 'case',
+    subjectId: string,
+    specs: ReadonlyArray<{ kind: string; dueAt: Date; recipients: string[]; payload: object }>,
+    version: string | null,
+    now: Date,
+  ): Promise<void> {
     // FOR UPDATE: serialises with a firing job holding the same rows (it re-reads status under lock).
     const existing: ExistingRow[] = await manager.query(
-      `SELECT id, kind, due_at, status, generation, payload->>'dueOn' AS due_on
-         FROM milestones WHERE subject_type = 'request' AND subject_id = $1 AND status <> 'cancelled'
+      `SELECT id, kind, due_at, status, generation, payload->>'version' AS version
+         FROM milestones WHERE subject_type = $1 AND subject_id = $2 AND status <> 'cancelled'
         ORDER BY created_at, id FOR UPDATE`,
-      [snapshot.requestId],
+      [subjectType, subjectId],
     );
     const wanted = new Set(specs.map((s) => specKey(s.kind, s.dueAt)));
     const have = new Set(existing.map((e) => specKey(e.kind, new Date(e.due_at))));
@@ -47,26 +76,21 @@ export class MilestonesService implements MilestoneSync {
       ]);
     const fresh = specs.filter((s) => !have.has(specKey(s.kind, s.dueAt)));
     if (fresh.length === 0) return;
-    // generation: which version of the due date planned the row (a new due date starts a new generation).
     const last = existing[existing.length - 1];
-    const generation = !last
-      ? 1
-      : last.due_on === (snapshot.dueOn ?? null)
-        ? last.generation
-        : last.generation + 1;
+    const generation = !last ? 1 : last.version === version ? last.generation : last.generation + 1;
     const rows = fresh.map((s) => ({
       kind: s.kind,
       due_at: s.dueAt.toISOString(),
       recipients: s.recipients,
-      payload: s.payload,
+      payload: { ...s.payload, version },
     }));
     const inserted: Array<{ id: string; due_at: Date }> = await manager.query(
       `INSERT INTO milestones (subject_type, subject_id, kind, due_at, recipients, payload, generation)
-       SELECT 'request', $1, r.kind, r.due_at, r.recipients, r.payload, $2
-         FROM json_to_recordset($3::json) AS r(kind text, due_at timestamptz, recipients jsonb, payload jsonb)
+       SELECT $1, $2, r.kind, r.due_at, r.recipients, r.payload, $3
+         FROM json_to_recordset($4::json) AS r(kind text, due_at timestamptz, recipients jsonb, payload jsonb)
        ON CONFLICT (subject_type, subject_id, kind, due_at) WHERE status = 'pending' DO NOTHING
        RETURNING id, due_at`,
-      [snapshot.requestId, generation, JSON.stringify(rows)],
+      [subjectType, subjectId, generation, JSON.stringify(rows)],
     );
     const horizon = now.getTime() + this.config.milestoneHorizonHours * 3_600_000;
     const near = inserted.filter((r) => new Date(r.due_at).getTime() <= horizon).map((r) => r.id);

@@ -11,6 +11,7 @@ import type {
   RequestMilestoneKind,
 } from '../planning/milestone-kinds';
 import { overdueOccurrences } from '../planning/plan-request-milestones';
+import { caseMilestoneEmails } from './case-firing';
 import { DIGESTED_KINDS, milestoneEmails } from './milestone-email';
 import { resolveRecipients } from './recipients';
 import { stillMatters } from './still-matters';
@@ -71,7 +72,7 @@ export class MilestoneFiringService {
     // One round trip: the row under lock with the request and agency it needs (firing bursts are
     // bound by round trips, not by work).
     const [m]: FiringRow[] = await manager.query(
-      `SELECT m.id, m.subject_type, m.kind, m.due_at, m.status, m.recipients, m.payload,
+      `SELECT m.id, m.subject_type, m.subject_id, m.kind, m.due_at, m.status, m.recipients, m.payload,
               r.id AS request_id, r.tracking_number, r.agency_id, r.assignee_id, r.status AS request_status,
               r.due_on::text AS due_on, r.clarification_reply_by::text AS clarification_reply_by,
               r.fee_payment_due_on::text AS fee_payment_due_on, u.name AS assignee_name,
@@ -87,6 +88,7 @@ export class MilestoneFiringService {
     if (m.status !== 'pending') return { outcome: 'not_pending', emails: 0 };
     if (new Date(m.due_at).getTime() > now.getTime() + EARLY_TOLERANCE_MS)
       return { outcome: 'not_due', emails: 0 };
+    if (m.subject_type === 'case') return this.fireCase(manager, m, now);
     const request = m.request_id
       ? {
           id: m.request_id,
@@ -119,6 +121,17 @@ export class MilestoneFiringService {
     await manager.query(`UPDATE milestones SET status = 'fired', fired_at = $2 WHERE id = $1`, [m.id, now]);
     const next = m.kind === 'overdue' ? await this.planNextOverdue(manager, m, agency, now) : undefined;
     return { outcome: 'fired', emails: emails.length, next };
+  }
+
+  private async fireCase(manager: EntityManager, m: MilestoneRow, now: Date): Promise<FireResult> {
+    const emails = await caseMilestoneEmails(manager, m as never, this.config.publicUrl);
+    if (!emails) {
+      await manager.query(`UPDATE milestones SET status = 'skipped' WHERE id = $1`, [m.id]);
+      return { outcome: 'skipped', emails: 0 };
+    }
+    await this.outbox.enqueue(manager, emails);
+    await manager.query(`UPDATE milestones SET status = 'fired', fired_at = $2 WHERE id = $1`, [m.id, now]);
+    return { outcome: 'fired', emails: emails.length };
   }
 
   /** Escalations repeat every working day until the request is answered: one row ahead at a time. */

@@ -19,10 +19,11 @@ export function fireJob(milestoneId: string, dueAt: Date, nowMs: number) {
     opts: {
       jobId: milestoneJobId(milestoneId),
       delay: Math.max(0, dueAt.getTime() - nowMs),
-      attempts: 8,
+      attempts: 3,
       backoff: { type: 'exponential', delay: 2000 },
+      // A failed job must not keep its id: the next reconcile re-adds the milestone if it is still pending.
       removeOnComplete: true,
-      removeOnFail: { age: 7 * 24 * 3600 },
+      removeOnFail: true,
     },
   };
 }

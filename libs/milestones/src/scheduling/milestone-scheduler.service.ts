@@ -17,6 +17,7 @@ export type Progress = (done: number, total: number) => void;
 
 const PAGE = 10_000;
 const CHUNK = 1_000;
+const IN_FLIGHT = 4;
 
 /**
  * Puts the near-term pending milestones on BullMQ (DESIGN.md decision 1). PostgreSQL is the truth: the
@@ -51,8 +52,15 @@ export class MilestoneSchedulerService {
 
   private async add(rows: ReadonlyArray<{ id: string; due_at: Date }>): Promise<void> {
     const nowMs = Date.now();
-    for (let i = 0; i < rows.length; i += CHUNK)
-      await this.queue.addBulk(rows.slice(i, i + CHUNK).map((r) => fireJob(r.id, new Date(r.due_at), nowMs)));
+    // A few chunks in flight: the cost is round trips, and Redis pipelines them.
+    const chunks: Array<Promise<unknown>> = [];
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      chunks.push(
+        this.queue.addBulk(rows.slice(i, i + CHUNK).map((r) => fireJob(r.id, new Date(r.due_at), nowMs))),
+      );
+      if (chunks.length === IN_FLIGHT) await Promise.all(chunks.splice(0));
+    }
+    await Promise.all(chunks);
   }
 
   async reconcile(now: Date = new Date(), progress?: Progress): Promise<ReconcileReport> {
