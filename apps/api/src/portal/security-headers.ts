@@ -3,8 +3,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 /**
  * The portal's strict Content-Security-Policy: no inline script or style, nothing from other origins, forms
- * post only here, no framing. Swagger UI (/api/docs) ships inline code, so it keeps helmet's other headers
- * without this policy; every other answer (pages, JSON, files) carries it.
+ * post only here, no framing. Swagger UI (/api/docs) and the Bull Board (/admin/queues) ship inline code, so
+ * they keep helmet's other headers without this policy; every other answer (pages, JSON, files) carries it.
  */
 export const PORTAL_CSP = [
   "default-src 'self'",
@@ -26,6 +26,7 @@ export async function registerPortalHttp(app: NestFastifyApplication): Promise<v
     .getHttpAdapter()
     .getInstance()
     .addHook('onSend', async (request, reply) => {
-      if (!request.url.startsWith('/api/docs')) void reply.header('content-security-policy', PORTAL_CSP);
+      const exempt = request.url.startsWith('/api/docs') || request.url.startsWith('/admin/queues');
+      if (!exempt) void reply.header('content-security-policy', PORTAL_CSP);
     });
 }
