@@ -30,6 +30,7 @@ export interface AnnualReportQuery {
 interface Table2Row {
   col: string;
   outcome: string | null;
+  concluded_in_year: boolean | null;
   new_this_year: number;
   carried_from_last_year: number;
   total_processed: number;
@@ -61,7 +62,7 @@ export class AnnualReportService {
     query.onProgress?.('querying');
     const params = [ids, `${query.year}-01-01`, `${query.year}-12-31`];
     const [t2rows, t3rows, feeRows, anomalies, stored] = await Promise.all([
-      this.db.query<Table2Row[]>(TABLE2_SQL, params),
+      queryWithoutJit<Table2Row>(this.db, TABLE2_SQL, params),
       this.db.query<{ grp: string; col: string; n: number }[]>(TABLE3_SQL, params),
       this.db.query<{ notices: number; notices_fen: string; paid_fen: string }[]>(FEES_SQL, params),
       this.db.query<{ tracking_number: string }[]>(ANOMALIES_SQL, params),
@@ -128,6 +129,18 @@ export class AnnualReportService {
   }
 }
 
+/**
+ * Runs a report aggregate with PostgreSQL's JIT off: on a national year the plan's cost crosses the JIT
+ * thresholds and compiling the many FILTER expressions (in every parallel worker) took longer than the scan
+ * itself (bench/report.bench.ts). SET LOCAL keeps the setting inside this one transaction.
+ */
+export async function queryWithoutJit<T>(db: DataSource, sql: string, params: unknown[]): Promise<T[]> {
+  return db.transaction(async (m) => {
+    await m.query('SET LOCAL jit = off');
+    return m.query<T[]>(sql, params);
+  });
+}
+
 /** Folds the grouped rows of TABLE2_SQL into table 2 (the total column summed here) and the on-time figures. */
 export function assembleTable2(rows: readonly Table2Row[]): { requests: Table2; onTime: OnTimeFigures } {
   const requests = emptyTable2();
@@ -135,8 +148,10 @@ export function assembleTable2(rows: readonly Table2Row[]): { requests: Table2; 
   let onTime = 0;
   for (const r of rows) {
     for (const flow of FLOW_ROWS) requests[flow][r.col] += r[flow];
-    // '?' (concluded without an outcome) has no row: total_processed then exceeds Σ21 and verification fails.
-    if (r.outcome !== null && requests[r.outcome]) requests[r.outcome][r.col] += r.total_processed;
+    // Concluded without an outcome: no outcome row, so total_processed exceeds Σ21 and verification fails.
+    if (r.concluded_in_year && r.outcome !== null && requests[r.outcome]) {
+      requests[r.outcome][r.col] += r.total_processed;
+    }
     answered += r.answered;
     onTime += r.on_time;
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { NotFoundError } from '@disclose/domain';
+import { queryWithoutJit } from '../annual/annual-report.service';
 import { ReportInconsistencyError } from '../annual/report-inconsistency.error';
 import { weightedQuantile, WorkingDayRuler } from '../stats/working-day-ruler';
 import { DOJ_DISPOSITION_OF, DOJ_DISPOSITIONS, DojAnnualReport, DojDisposition } from './doj-report';
@@ -49,17 +50,15 @@ export class DojReportService {
     // The scope as an id array: the planner then knows its size (see annual-report.sql.ts).
     const params = [agencies.map((a) => a.id), from, to];
     const [flows, times] = await Promise.all([
-      this.db.query<
-        {
-          outcome: string | null;
-          withdrawn: boolean | null;
-          pending_start: number;
-          received: number;
-          processed: number;
-          pending_end: number;
-          backlog: number;
-        }[]
-      >(FLOW_SQL, params),
+      queryWithoutJit<{
+        outcome: string | null;
+        withdrawn: boolean | null;
+        pending_start: number;
+        received: number;
+        processed: number;
+        pending_end: number;
+        backlog: number;
+      }>(this.db, FLOW_SQL, params),
       this.db.query<{ rule_set: string; received_on: string; decided_on: string; n: number }[]>(
         TIMES_SQL,
         params,
