@@ -16,3 +16,4 @@ export type { FireResult, FireOutcome } from './firing/milestone-firing.service'
 export { DigestService } from './digest/digest.service';
 export { FIRE_JOB, RECONCILE_JOB, DIGEST_JOB, milestoneJobId, fireJob } from './scheduling/milestone-jobs';
 export type { FireJobData } from './scheduling/milestone-jobs';
+export { MilestonesOpsModule, MilestoneMetricsService } from './ops/milestones-ops.module';

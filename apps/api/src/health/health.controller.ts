@@ -7,6 +7,7 @@ import { Redis } from 'ioredis';
 import { APP_CONFIG, AppConfig } from '@disclose/config';
 import { Public } from '@disclose/identity';
 import { OutboxAdminService } from '@disclose/mail';
+import { OverdueStatsService } from '@disclose/milestones';
 import { verifySmtp } from './smtp';
 
 const CHECK_TIMEOUT_MS = 3000;
@@ -24,6 +25,7 @@ export class HealthController implements OnModuleDestroy {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly outbox: OutboxAdminService,
+    private readonly overdue: OverdueStatsService,
   ) {}
 
   @Get()
@@ -48,7 +50,21 @@ export class HealthController implements OnModuleDestroy {
           .withTimeout(CHECK_TIMEOUT_MS + 500),
       // Informational: failing emails are for admins to see (/api/v1/admin/mail), not a reason to answer 503.
       async () => this.indicators.check('mail').up(await this.mailCounts()),
+      // Informational too: overdue requests are work for the clerks, not an outage.
+      async () => this.indicators.check('milestones').up(await this.milestoneCounts()),
     ]);
+  }
+
+  private async milestoneCounts(): Promise<Record<string, number | string>> {
+    try {
+      const [overdueRequests, lateMilestones] = await Promise.all([
+        this.overdue.overdueRequests(),
+        this.overdue.lateMilestones(),
+      ]);
+      return { overdueRequests, lateMilestones };
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error) };
+    }
   }
 
   private async mailCounts(): Promise<Record<string, number | string>> {
