@@ -3,8 +3,8 @@ import { Identity1764400100000 } from '@disclose/identity';
 import { Milestones1764400300000 } from '@disclose/milestones';
 import { Outbox1764400200000 } from '@disclose/mail';
 import { Requests1764400400000 } from '@disclose/requests';
-import { Reports1764400600000 } from '@disclose/reports';
 import { Cases1764400500000 } from '@disclose/cases';
+import { Reports1764400600000 } from '@disclose/reports';
 
 /** The ordered migrations. Append only; never edit one that has been released. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
