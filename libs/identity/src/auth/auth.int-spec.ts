@@ -10,7 +10,7 @@ import { testProcessEnv } from '@disclose/testing';
 import { IdentityModule } from '../identity.module';
 import { SessionsService } from '../sessions/sessions.service';
 import { AuthService } from './auth.service';
-import { LOGIN_LIMIT_PER_EMAIL } from './login-rate-limiter';
+import { LOGIN_LIMIT_PER_EMAIL, LOGIN_LIMIT_PER_IP } from './login-rate-limiter';
 
 /** Accounts and sessions against the run's PostgreSQL and Redis, with the real outbox. */
 // argon2id is deliberately slow (tens to hundreds of ms per hash, more on a busy machine).
@@ -100,6 +100,19 @@ describe(AuthService.name, () => {
     expect((limited as RateLimitedError).retryAfterSeconds).toBeGreaterThan(0);
     expect((limited as RateLimitedError).retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
   });
+
+  it('counts only failures against an IP: an office behind one NAT may sign in all day, a spray may not', async () => {
+    const email = newEmail();
+    await register(email);
+    const ip = `10.3.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
+    for (let i = 0; i < LOGIN_LIMIT_PER_IP.max + 5; i++) await auth.login(email, password, { ip });
+    for (let i = 0; i < LOGIN_LIMIT_PER_IP.max; i++) {
+      await expect(auth.login(newEmail(), 'wrong password!', { ip })).rejects.toBeInstanceOf(
+        InvalidCredentialsError,
+      );
+    }
+    await expect(auth.login(email, password, { ip })).rejects.toBeInstanceOf(RateLimitedError);
+  }, 180_000);
 
   it('revokes the current session on logout and all sessions on demand', async () => {
     const email = newEmail();

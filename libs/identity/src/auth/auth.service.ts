@@ -65,7 +65,7 @@ export class AuthService {
     // verifyPassword burns one argon2 verification even without a user, so timing does not tell.
     const ok = await verifyPassword(user?.password_hash, password);
     if (!user || !ok || user.disabled_at) throw new InvalidCredentialsError();
-    await this.limiter.reset(email);
+    await this.limiter.reset(email, client.ip);
     const session = await this.sessions.create(user.id, client);
     return {
       accessToken: session.token,

@@ -14,6 +14,11 @@ const HIT = `local n = redis.call('INCR', KEYS[1])
 if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return {n, redis.call('PTTL', KEYS[1])}`;
 
+// Takes one hit back without creating the key or going below zero.
+const UNHIT = `local n = tonumber(redis.call('GET', KEYS[1]) or '0')
+if n > 0 then redis.call('DECR', KEYS[1]) end
+return n`;
+
 /**
  * Login attempt counters in Redis, so the limit holds across every api process. With the PostgreSQL
  * queue backend (no Redis at all) it counts in this process only, and says so once.
@@ -45,11 +50,21 @@ export class LoginRateLimiter implements OnModuleDestroy {
     }
   }
 
-  /** A successful login clears the email counter (the IP counter keeps running). */
-  async reset(email: string): Promise<void> {
+  /**
+   * A successful login clears the email counter and takes its own hit back from the IP counter, so the
+   * IP limit counts failures only: a whole office behind one NAT signing in every morning is not a spray.
+   */
+  async reset(email: string, ip?: string): Promise<void> {
     const key = `${this.prefix}:email:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex')}`;
-    if (this.redis) await this.redis.del(key);
-    else this.local.delete(key);
+    const ipKey = ip ? `${this.prefix}:ip:${ip}` : undefined;
+    if (this.redis) {
+      await this.redis.del(key);
+      if (ipKey) await this.redis.eval(UNHIT, 1, ipKey);
+    } else {
+      this.local.delete(key);
+      const entry = ipKey ? this.local.get(ipKey) : undefined;
+      if (entry && entry.count > 0) entry.count -= 1;
+    }
   }
 
   private async increment(key: string, windowMs: number): Promise<[number, number]> {

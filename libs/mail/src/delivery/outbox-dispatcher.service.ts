@@ -9,6 +9,8 @@ import { OutboxListener } from './outbox-listener';
 
 /** How often due rows are looked for without a notification (retries come due this way). */
 export const SWEEP_INTERVAL_MS = 2000;
+/** Bounds one sweep's work; the next sweep (seconds later) continues. */
+const MAX_PAGES = 50;
 const BATCH = 2000;
 
 export interface MailJobData {
@@ -77,19 +79,31 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnModule
     )) as [Array<{ id: string }>, number];
     if (reclaimed.length)
       this.logger.warn(`${reclaimed.length} outbox rows reclaimed after an interrupted send`);
-    const due = (await this.dataSource.query(
-      `SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= now()
-        ORDER BY next_attempt_at LIMIT ${BATCH}`,
-    )) as Array<{ id: string }>;
-    if (!due.length) return 0;
-    await this.queue.addBulk(
-      due.map(({ id }) => ({
-        name: 'deliver',
-        data: { outboxId: id },
-        // Removed when done, so the same row can be queued again for its next attempt.
-        opts: { jobId: buildJobId('mail', id), removeOnComplete: true, removeOnFail: true },
-      })),
-    );
-    return due.length;
+    // Page through every due row (keyset on next_attempt_at, id): a backlog larger than one batch is
+    // queued in one sweep, not only its oldest rows. Re-offering a row already queued is harmless.
+    let offered = 0;
+    let cursor: { at: Date; id: string } | null = null;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const due = (await this.dataSource.query(
+        `SELECT id, next_attempt_at AS at FROM outbox
+          WHERE status = 'pending' AND next_attempt_at <= now()
+            AND ($1::timestamptz IS NULL OR (next_attempt_at, id) > ($1::timestamptz, $2::uuid))
+          ORDER BY next_attempt_at, id LIMIT ${BATCH}`,
+        [cursor?.at ?? null, cursor?.id ?? null],
+      )) as Array<{ id: string; at: Date }>;
+      if (!due.length) break;
+      await this.queue.addBulk(
+        due.map(({ id }) => ({
+          name: 'deliver',
+          data: { outboxId: id },
+          // Removed when done, so the same row can be queued again for its next attempt.
+          opts: { jobId: buildJobId('mail', id), removeOnComplete: true, removeOnFail: true },
+        })),
+      );
+      offered += due.length;
+      if (due.length < BATCH) break;
+      cursor = due[due.length - 1];
+    }
+    return offered;
   }
 }
