@@ -68,21 +68,5 @@ export interface RequestEventLike {
   readonly payload?: Readonly<Record<string, unknown>>;
 }
 
-/** Deadline-engine event types (rules/README.md, `computeDeadline` input). */
-export type DeadlineEventType =
-  | 'clarification_requested'
-  | 'clarification_received'
-  | 'consultation_started'
-  | 'consultation_ended'
-  | 'fee_notice_sent'
-  | 'fee_paid'
-  | 'extended';
-
-/** Structural copy of the engine's event, so this library need not import @disclose/deadlines. */
-export interface DeadlineEvent {
-  type: DeadlineEventType;
-  /** 'YYYY-MM-DD' */
-  on: string;
-  /** 'extended' only. */
-  workingDays?: number;
-}
+/** The engine's own event types: the log converts into exactly what `computeDeadline` takes. */
+export type { DeadlineEvent, DeadlineEventType } from '@disclose/deadlines';
