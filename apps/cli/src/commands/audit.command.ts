@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandRunner, SubCommand } from 'nest-commander';
+import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
 import { APP_CONFIG, AppConfig } from '@disclose/config';
 import { createDataSource } from '@disclose/database';
 import { verifyAuditChains } from '@disclose/requests';
@@ -11,11 +11,31 @@ export class AuditVerifyCommand extends CommandRunner {
     super();
   }
 
-  async run(): Promise<void> {
+  @Option({ flags: '--agency <code>', description: 'Only this agency and the agencies below it' })
+  parseAgency(code: string): string {
+    return code;
+  }
+
+  async run(_args: string[], options: { agency?: string } = {}): Promise<void> {
     const dataSource = createDataSource(this.config, 'disclose-audit');
     await dataSource.initialize();
     try {
-      const { requests, events, breaks } = await verifyAuditChains(dataSource);
+      let agencyIds: string[] | undefined;
+      if (options.agency) {
+        const rows: Array<{ id: string }> = await dataSource.query(
+          `WITH RECURSIVE scope AS (SELECT id FROM agencies WHERE code = $1
+             UNION ALL SELECT a.id FROM agencies a JOIN scope s ON a.parent_id = s.id)
+           SELECT id FROM scope`,
+          [options.agency],
+        );
+        if (rows.length === 0) {
+          process.stderr.write(`disclose: no agency with code ${options.agency}\n`);
+          process.exitCode = 2;
+          return;
+        }
+        agencyIds = rows.map((r) => r.id);
+      }
+      const { requests, events, breaks } = await verifyAuditChains(dataSource, 500, agencyIds);
       for (const b of breaks) {
         process.stdout.write(
           `BROKEN ${b.trackingNumber} (request ${b.requestId}): first bad event seq ${b.seq}\n`,

@@ -15,6 +15,8 @@ export interface ChainBreak {
 export async function verifyAuditChains(
   dataSource: DataSource,
   batchSize = 500,
+  /** Only the requests of these agencies (e.g. one agency and those below it); all when omitted. */
+  agencyIds?: readonly string[],
 ): Promise<{ requests: number; events: number; breaks: ChainBreak[] }> {
   const breaks: ChainBreak[] = [];
   let after = '00000000-0000-0000-0000-000000000000';
@@ -22,8 +24,9 @@ export async function verifyAuditChains(
   let events = 0;
   for (;;) {
     const batch: Array<{ id: string; tracking_number: string }> = await dataSource.query(
-      `SELECT id, tracking_number FROM requests WHERE id > $1 ORDER BY id LIMIT $2`,
-      [after, batchSize],
+      `SELECT id, tracking_number FROM requests
+        WHERE id > $1 AND ($3::uuid[] IS NULL OR agency_id = ANY($3::uuid[])) ORDER BY id LIMIT $2`,
+      [after, batchSize, agencyIds ?? null],
     );
     if (batch.length === 0) break;
     const rows: Array<ChainedEvent & { occurredAt: Date }> = await dataSource.query(
