@@ -27,5 +27,6 @@ export {
 } from './calendars/calendar-overrides.service';
 export { verifyAuditChains, type ChainBreak } from './audit/audit-verify.service';
 export { RequestTransitionRunner } from './lifecycle/request-transition.runner';
+export { appendEvent } from './lifecycle/event-log';
 export { onlineReceiptDate, ruleSetFor, localDateTime } from './lifecycle/receipt-date';
 export { computeRequestDeadline } from './lifecycle/request-deadline';

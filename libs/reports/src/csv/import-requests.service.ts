@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { computeDeadline, RuleSetId } from '@disclose/deadlines';
 import { APPLICANT_DIRECTORY, ApplicantDirectory, ApplicantTypeCode } from '@disclose/identity';
+import { appendEvent } from '@disclose/requests';
 import { CsvProblem, readCsv } from './csv-file';
 import { ImportOptions, ImportResult, problemsByLine } from './import-result';
 import { REQUEST_CSV_COLUMNS, RequestImportRow, validateRequestRecord } from './request-rows';
@@ -93,6 +94,7 @@ export class ImportRequestsService {
     if (problems.length > 0 && !options.skipInvalid) return { ...base, skipped: 0, refused: true };
     const skipped = base.lines - prepared.length;
     return this.db.transaction(async (tx) => {
+      const importedAt = new Date();
       const placeholders = new Map<string, string>();
       let inserted = 0;
       let updated = 0;
@@ -114,7 +116,20 @@ export class ImportRequestsService {
             status: p.row.closedOn ? 'closed' : 'received',
           });
         }
-        const result = await tx.query<{ inserted: boolean }[]>(UPSERT_REQUESTS_SQL, [JSON.stringify(batch)]);
+        const result = await tx.query<{ id: string; on: string; inserted: boolean }[]>(UPSERT_REQUESTS_SQL, [
+          JSON.stringify(batch),
+        ]);
+        // Every request's audit chain starts with its filing; an imported one starts with its import.
+        for (const row of result.filter((r) => r.inserted)) {
+          await appendEvent(tx, null, {
+            requestId: row.id,
+            type: 'filed',
+            actorId: null,
+            occurredAt: importedAt,
+            on: row.on,
+            payload: { imported: true, source: 'csv' },
+          });
+        }
         inserted += result.filter((r) => r.inserted).length;
         updated += result.filter((r) => !r.inserted).length;
         options.onProgress?.(Math.min(i + BATCH, prepared.length), prepared.length);

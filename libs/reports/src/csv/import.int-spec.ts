@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { createDataSource } from '@disclose/database';
 import { AgenciesService, UsersService } from '@disclose/identity';
+import { verifyAuditChains } from '@disclose/requests';
 import { currentTestRun } from '@disclose/testing';
 import { createAgencies } from '../annual/annual-report.fixture-loader';
 import { formatProblem } from './csv-file';
@@ -92,6 +93,9 @@ describe(ImportRequestsService.name, () => {
     });
     expect(rows[1].applicant_type).toBe('commercial');
     expect(rows[2].status).toBe('received');
+    // Each imported request's audit chain starts with its import, so `audit verify` finds it intact.
+    const [agency] = await db.query(`SELECT id FROM agencies WHERE code = $1`, [code]);
+    expect((await verifyAuditChains(db, 500, [agency.id])).breaks).toEqual([]);
     const before = await db.query(
       `SELECT id, updated_at FROM requests WHERE tracking_number LIKE $1 ORDER BY 1`,
       [`${code}-%`],

@@ -22,4 +22,4 @@ export const UPSERT_REQUESTS_SQL = `
          IS DISTINCT FROM
          (EXCLUDED.agency_id, EXCLUDED.applicant_type, EXCLUDED.channel, EXCLUDED.received_on, EXCLUDED.rule_set,
           EXCLUDED.due_on, EXCLUDED.outcome, EXCLUDED.closed_on)
-  RETURNING (xmax = 0) AS inserted`;
+  RETURNING id, received_on::text AS on, (xmax = 0) AS inserted`;
