@@ -10,3 +10,4 @@ export * from './errors';
 export * from './messages';
 export * from './audit-chain';
 export * from './tracking-number';
+export * from './civil-dates';

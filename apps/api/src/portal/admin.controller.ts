@@ -1,10 +1,10 @@
 import { Controller, Get, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ForbiddenError } from '@disclose/domain';
+import { ForbiddenError, localDateTime } from '@disclose/domain';
 import { AgenciesService, Public, UsersService, type AuthUser, type Role } from '@disclose/identity';
 import { StatsService } from '@disclose/reports';
-import { CalendarOverridesService, localDateTime } from '@disclose/requests';
+import { CalendarOverridesService } from '@disclose/requests';
 import { t } from './i18n/i18n';
 import { CsrfGuard } from './http/csrf.guard';
 import { domainFormErrors, formFields } from './http/form-validation';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AgenciesService, UsersService, type AuthUser } from '@disclose/identity';
-import { localDateTime, RequestQueryService } from '@disclose/requests';
+import { localDateTime } from '@disclose/domain';
+import { RequestQueryService } from '@disclose/requests';
 import type { PortalContext } from './http/portal-context';
 import type { RequestDetail } from './http/request-detail';
 import type { FormError } from './views/components';

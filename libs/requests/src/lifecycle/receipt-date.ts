@@ -1,21 +1,9 @@
 import { listNonWorkingDays, type RuleSetId } from '@disclose/deadlines';
+import { localDateTime } from '@disclose/domain';
 import type { AgencyInfo } from '@disclose/identity';
 import type { AgencyCalendar } from './request-deadline';
 
-/** The civil date and 'HH:MM' time of `now` in `timeZone`. */
-export function localDateTime(now: Date, timeZone: string): { date: string; time: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(now);
-  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '00';
-  return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
-}
+export { localDateTime };
 
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);

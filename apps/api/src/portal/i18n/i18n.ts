@@ -1,3 +1,4 @@
+import { formatCivilDate, localDateTime } from '@disclose/domain';
 import { requestLocale } from '../../http/request-locale';
 import { EN, type MessageKey } from './messages.en';
 import { ZH_CN } from './messages.zh-cn';
@@ -43,41 +44,13 @@ export function pageLocale(request: LocaleRequest): PortalLocale {
   return requestLocale(request);
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** A civil date 'YYYY-MM-DD' written the local way: 2025年10月30日 / 30 October 2025. */
+/** A civil date 'YYYY-MM-DD' written the local way: 2025年10月30日 / 30 October 2025 (empty when absent). */
 export function formatDate(date: string | null | undefined, locale: PortalLocale): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date ?? '');
-  if (!m) return '';
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return locale === 'zh-CN' ? `${year}年${month}月${day}日` : `${day} ${MONTHS[month - 1]} ${year}`;
+  return date && /^\d{4}-\d{2}-\d{2}/.test(date) ? formatCivilDate(date, locale) : '';
 }
 
 /** An instant as a local date and time in the agency's zone (timeline entries). */
 export function formatDateTime(value: string | Date, locale: PortalLocale, timeZone: string): string {
-  const d = new Date(value);
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(d);
-  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '00';
-  return `${formatDate(`${get('year')}-${get('month')}-${get('day')}`, locale)} ${get('hour')}:${get('minute')}`;
+  const { date, time } = localDateTime(new Date(value), timeZone);
+  return `${formatDate(date, locale)} ${time}`;
 }
