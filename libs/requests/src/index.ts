@@ -29,4 +29,5 @@ export { verifyAuditChains, type ChainBreak } from './audit/audit-verify.service
 export { RequestTransitionRunner } from './lifecycle/request-transition.runner';
 export { appendEvent } from './lifecycle/event-log';
 export { onlineReceiptDate, ruleSetFor, localDateTime } from './lifecycle/receipt-date';
-export { computeRequestDeadline } from './lifecycle/request-deadline';
+export { computeRequestDeadline, type AgencyCalendar } from './lifecycle/request-deadline';
+export { loadAgencyCalendar } from './lifecycle/agency-calendar';

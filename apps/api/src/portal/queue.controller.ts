@@ -1,9 +1,10 @@
 import { Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ForbiddenError, RequestStatus } from '@disclose/domain';
+import { DataSource } from 'typeorm';
+import { ForbiddenError, localDateTime, RequestStatus } from '@disclose/domain';
 import { AgenciesService, Public, UsersService, type AuthUser } from '@disclose/identity';
-import { localDateTime, RequestListService } from '@disclose/requests';
+import { loadAgencyCalendar, RequestListService, type AgencyCalendar } from '@disclose/requests';
 import { portalContext, sendPage } from './http/portal-context';
 import { PortalErrorFilter } from './http/portal-error.filter';
 import type { RequestListItem } from './http/request-detail';
@@ -23,6 +24,7 @@ export class PortalQueueController {
     private readonly listing: RequestListService,
     private readonly agencies: AgenciesService,
     private readonly users: UsersService,
+    private readonly dataSource: DataSource,
   ) {}
 
   @Get()
@@ -48,6 +50,11 @@ export class PortalQueueController {
     ]);
     const names = new Map(staff.map((u) => [u.id, u.name]));
     const zones = new Map(agencies.map((a) => [a.id, a.timezone]));
+    // Days left on the calendar the due dates were computed with: the official one plus the agency's overrides.
+    const calendars = new Map<string, AgencyCalendar>();
+    for (const agencyId of new Set((items as RequestListItem[]).map((r) => r.agencyId))) {
+      calendars.set(agencyId, await loadAgencyCalendar(this.dataSource.manager, agencyId));
+    }
     const now = new Date();
     const rows: QueueRow[] = (items as RequestListItem[]).map((r) => {
       const today = localDateTime(now, zones.get(r.agencyId) ?? 'Asia/Shanghai').date;
@@ -57,7 +64,9 @@ export class PortalQueueController {
         !['decided', 'closed', 'withdrawn'].includes(r.status);
       return {
         ...r,
-        daysLeft: open ? workingDaysLeft(r.ruleSet, today, r.deadline.dueOn!) : null,
+        daysLeft: open
+          ? workingDaysLeft(r.ruleSet, today, r.deadline.dueOn!, calendars.get(r.agencyId))
+          : null,
         assigneeName: r.assigneeId ? (names.get(r.assigneeId) ?? null) : null,
       };
     });

@@ -1,4 +1,4 @@
-import { isWorkingDay, RULE_SET_IDS, type RuleSetId } from '@disclose/deadlines';
+import { isWorkingDay, RULE_SET_IDS, type CalendarOverrides, type RuleSetId } from '@disclose/deadlines';
 
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -6,11 +6,27 @@ function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The engine's answer with the agency's overrides; outside its calendars' coverage, Monday to Friday. */
+function workingDay(ruleSet: RuleSetId, date: string, calendar?: CalendarOverrides): boolean {
+  try {
+    return isWorkingDay(ruleSet, date, calendar);
+  } catch {
+    const dow = new Date(`${date}T00:00:00Z`).getUTCDay();
+    return dow !== 0 && dow !== 6;
+  }
+}
+
 /**
- * Working days from `today` to `dueOn` in the rule set's official calendar: 0 = due today, 2 = two working
- * days left, -1 = one working day overdue. (Agency overrides are not applied: the queue colours only.)
+ * Working days from `today` to `dueOn` in the rule set's calendar with the agency's overrides (the same
+ * calendar the due date was computed with): 0 = due today, 2 = two working days left, -1 = one working day
+ * overdue.
  */
-export function workingDaysLeft(ruleSet: string, today: string, dueOn: string): number {
+export function workingDaysLeft(
+  ruleSet: string,
+  today: string,
+  dueOn: string,
+  calendar?: CalendarOverrides,
+): number {
   const rs: RuleSetId = (RULE_SET_IDS as readonly string[]).includes(ruleSet)
     ? (ruleSet as RuleSetId)
     : 'cn-ogi-2019';
@@ -18,7 +34,7 @@ export function workingDaysLeft(ruleSet: string, today: string, dueOn: string): 
   let n = 0;
   // Bounded: due dates are at most a few months away, and overdue requests are counted up to a year.
   for (let d = addDays(from, 1), i = 0; d <= to && i < 400; d = addDays(d, 1), i++) {
-    if (isWorkingDay(rs, d)) n++;
+    if (workingDay(rs, d, calendar)) n++;
   }
   return sign * n;
 }
