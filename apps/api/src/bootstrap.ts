@@ -15,7 +15,7 @@ import { registerPortalHttp } from './portal/security-headers';
 /** Builds the api application (also used by in-process tests); the caller decides whether to listen. */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
     requestIdHeader: false,
     genReqId: newRequestId,

@@ -95,7 +95,74 @@ export const ENV_VARS: readonly EnvVarSpec[] = [
     default: './.data/documents',
     description: 'Where uploaded documents are stored (disk storage driver)',
   },
+  {
+    name: 'TRUST_PROXY',
+    default: 'loopback',
+    description:
+      'Proxies whose X-Forwarded-For gives the client IP (rate limits count per IP): loopback, an address/CIDR list, a hop count, true or false',
+  },
+  {
+    name: 'SESSION_TTL_DAYS',
+    default: '30',
+    description: 'Absolute lifetime of a sign-in session in days, however active',
+  },
+  {
+    name: 'SESSION_IDLE_MINUTES',
+    default: '480',
+    description: 'A session unused for this many minutes ends (0 = no idle timeout)',
+  },
+  {
+    name: 'RATE_LIMIT_LOGIN_PER_EMAIL',
+    default: '10/15m',
+    description: 'Sign-in attempts per email address per window (count/window, window in s, m, h or d; 0/... = off)',
+  },
+  {
+    name: 'RATE_LIMIT_LOGIN_FAILURES_PER_IP',
+    default: '50/15m',
+    description: 'Failed sign-ins per client IP per window (successes do not count: a NAT-ed office is not locked out)',
+  },
+  {
+    name: 'RATE_LIMIT_REGISTER_PER_IP',
+    default: '20/1h',
+    description: 'Account registrations per client IP per window',
+  },
+  {
+    name: 'RATE_LIMIT_FILING_PER_ACCOUNT',
+    default: '30/1h',
+    description: 'Requests filed online per applicant account per window (staff entering paper requests are not limited)',
+  },
+  {
+    name: 'RATE_LIMIT_FILING_PER_IP',
+    default: '120/1h',
+    description: 'Requests filed online by applicants per client IP per window',
+  },
+  {
+    name: 'RATE_LIMIT_PASSWORD_RESET_PER_EMAIL',
+    default: '5/1h',
+    description: 'Password reset emails asked for per email address per window (no mail bombing)',
+  },
+  {
+    name: 'RATE_LIMIT_PASSWORD_RESET_PER_IP',
+    default: '20/1h',
+    description: 'Password reset requests per client IP per window',
+  },
 ];
+
+/** `max` hits per `windowMs`; max 0 turns the limit off. */
+export interface RateLimit {
+  max: number;
+  windowMs: number;
+}
+
+export interface RateLimits {
+  loginPerEmail: RateLimit;
+  loginFailuresPerIp: RateLimit;
+  registerPerIp: RateLimit;
+  filingPerAccount: RateLimit;
+  filingPerIp: RateLimit;
+  passwordResetPerEmail: RateLimit;
+  passwordResetPerIp: RateLimit;
+}
 
 export interface AppConfig {
   nodeEnv: 'development' | 'test' | 'production';
@@ -117,4 +184,10 @@ export interface AppConfig {
   logLevel: LogLevel;
   dataDir: string;
   storageDir: string;
+  /** Fastify's trustProxy: which hops' X-Forwarded-For is believed (rate limits count per client IP). */
+  trustProxy: boolean | number | string;
+  sessionTtlDays: number;
+  /** 0 = sessions have no idle timeout. */
+  sessionIdleMinutes: number;
+  rateLimits: RateLimits;
 }

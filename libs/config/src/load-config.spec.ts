@@ -42,6 +42,20 @@ describe(loadConfig.name, () => {
     });
   });
 
+  it('reads rate limits as count/window and trustProxy as boolean, hops or a list', () => {
+    const config = loadConfig({
+      RATE_LIMIT_FILING_PER_ACCOUNT: '5/90s',
+      RATE_LIMIT_REGISTER_PER_IP: '0/1h',
+      TRUST_PROXY: '2',
+    });
+    expect(config.rateLimits.filingPerAccount).toEqual({ max: 5, windowMs: 90_000 });
+    expect(config.rateLimits.registerPerIp).toEqual({ max: 0, windowMs: 3_600_000 });
+    expect(config.rateLimits.loginPerEmail).toEqual({ max: 10, windowMs: 15 * 60_000 });
+    expect(config.trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({}).trustProxy).toBe('loopback');
+  });
+
   it.each([
     ['PORT', 'http'],
     ['PORT', '70000'],
@@ -52,6 +66,11 @@ describe(loadConfig.name, () => {
     ['LOG_LEVEL', 'loud'],
     ['QUEUE_BACKEND', 'kafka'],
     ['REDIS_PREFIX', 'a:b'],
+    ['RATE_LIMIT_LOGIN_PER_EMAIL', 'ten'],
+    ['RATE_LIMIT_FILING_PER_IP', '10/0s'],
+    ['RATE_LIMIT_REGISTER_PER_IP', '10/90d'],
+    ['SESSION_TTL_DAYS', '0'],
+    ['TRUST_PROXY', 'evil"value'],
   ])('rejects %s=%s with one line naming the variable', (name, value) => {
     let caught: unknown;
     try {

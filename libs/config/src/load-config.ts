@@ -1,4 +1,4 @@
-import { AppConfig, ENV_VARS, LogLevel, QueueBackend } from './env.schema';
+import { AppConfig, ENV_VARS, LogLevel, QueueBackend, RateLimit } from './env.schema';
 
 /** A configuration value that cannot work. Its message is one line naming the variable. */
 export class ConfigError extends Error {
@@ -83,6 +83,31 @@ function prefix(env: Env, name: string): string {
   return value;
 }
 
+const WINDOW_UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** `count/window` such as `10/15m` (units s, m, h, d); a count of 0 turns the limit off. */
+function rateLimit(env: Env, name: string): RateLimit {
+  const value = raw(env, name);
+  const match = /^(\d{1,9})\/(\d{1,6})(s|m|h|d)$/.exec(value);
+  const windowMs = match ? Number(match[2]) * WINDOW_UNITS[match[3]] : 0;
+  if (!match || windowMs < 1000 || windowMs > 31 * 86_400_000) {
+    throw new ConfigError(name, 'must be count/window such as 10/15m (window 1s to 31d, units s m h d)', value);
+  }
+  return { max: Number(match[1]), windowMs };
+}
+
+/** Fastify's trustProxy: true/false, a hop count, or addresses/CIDRs/names (loopback, uniquelocal, ...). */
+function trustProxy(env: Env, name: string): boolean | number | string {
+  const value = raw(env, name);
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  if (!/^[A-Za-z0-9.:/, ]+$/.test(value)) {
+    throw new ConfigError(name, 'must be true, false, a hop count or a list of addresses/CIDRs', value);
+  }
+  return value;
+}
+
 /** Validates the environment once; throws {@link ConfigError} naming the first bad variable. */
 export function loadConfig(env: Env): AppConfig {
   return {
@@ -105,6 +130,18 @@ export function loadConfig(env: Env): AppConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS),
     dataDir: nonEmpty(env, 'DATA_DIR'),
     storageDir: nonEmpty(env, 'STORAGE_DIR'),
+    trustProxy: trustProxy(env, 'TRUST_PROXY'),
+    sessionTtlDays: int(env, 'SESSION_TTL_DAYS', 1, 3650),
+    sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 0, 525_600),
+    rateLimits: {
+      loginPerEmail: rateLimit(env, 'RATE_LIMIT_LOGIN_PER_EMAIL'),
+      loginFailuresPerIp: rateLimit(env, 'RATE_LIMIT_LOGIN_FAILURES_PER_IP'),
+      registerPerIp: rateLimit(env, 'RATE_LIMIT_REGISTER_PER_IP'),
+      filingPerAccount: rateLimit(env, 'RATE_LIMIT_FILING_PER_ACCOUNT'),
+      filingPerIp: rateLimit(env, 'RATE_LIMIT_FILING_PER_IP'),
+      passwordResetPerEmail: rateLimit(env, 'RATE_LIMIT_PASSWORD_RESET_PER_EMAIL'),
+      passwordResetPerIp: rateLimit(env, 'RATE_LIMIT_PASSWORD_RESET_PER_IP'),
+    },
   };
 }
 

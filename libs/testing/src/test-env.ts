@@ -45,6 +45,12 @@ export function testProcessEnv(overrides: Record<string, string> = {}): Record<s
     QUEUE_BACKEND: 'redis',
     LOG_LEVEL: 'warn',
     DEFAULT_TIMEZONE: 'Asia/Shanghai',
+    // Every suite of a run shares one Redis prefix and calls from 127.0.0.1: per-IP limits that suit one
+    // office would trip across suites. test/security sets the limits it tests.
+    RATE_LIMIT_REGISTER_PER_IP: '100000/1h',
+    RATE_LIMIT_FILING_PER_IP: '100000/1h',
+    RATE_LIMIT_FILING_PER_ACCOUNT: '100000/1h',
+    RATE_LIMIT_PASSWORD_RESET_PER_IP: '100000/1h',
     ...overrides,
   };
 }
