@@ -32,12 +32,15 @@ export class ReportTextsService {
     };
   }
 
-  /** Upserts; a section or table left out keeps its stored value (jsonb `||` merges one level). */
+  /**
+   * Upserts; a section or table-1 row left out keeps its stored value (jsonb `||` merges one level), and a
+   * section given as null is removed (so a prefilled section is written from the figures again).
+   */
   async put(input: {
     agencyCode: string;
     year: number;
     table1?: Table1;
-    sections?: ReportSections;
+    sections?: { [K in keyof ReportSections]?: string | null };
     updatedBy: string | null;
   }): Promise<StoredReportTexts> {
     const agencies = await this.db.query<{ id: string }[]>(`SELECT id FROM agencies WHERE code = $1`, [
@@ -47,10 +50,10 @@ export class ReportTextsService {
     if (!agencyId) throw new NotFoundError('AGENCY.NOT_FOUND', input.agencyCode);
     await this.db.query(
       `INSERT INTO annual_report_texts (agency_id, year, table1, sections, updated_by)
-       VALUES ($1, $2, $3::jsonb, $4::jsonb, $5)
+       VALUES ($1, $2, $3::jsonb, jsonb_strip_nulls($4::jsonb), $5)
        ON CONFLICT (agency_id, year) DO UPDATE
          SET table1 = annual_report_texts.table1 || EXCLUDED.table1,
-             sections = annual_report_texts.sections || EXCLUDED.sections,
+             sections = jsonb_strip_nulls(annual_report_texts.sections || $4::jsonb),
              updated_by = EXCLUDED.updated_by, updated_at = now()`,
       [
         agencyId,
