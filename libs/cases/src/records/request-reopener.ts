@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '@disclose/identity';
 
 /** What the case tells the request when a decision sends it back to the agency. */
@@ -13,10 +14,17 @@ export interface ReopenOrder {
 /**
  * How a case that corrects the agency sends its request back (RequestAction.Reopen): implemented with the
  * requests library's transition runner, which writes the request row and its 'reopened' event (the cases
- * library never writes requests). Resolves to the request's new statutory due date.
+ * library never writes requests), inside the caller's transaction `manager`, so the case's outcome and the
+ * reopen commit together or not at all. Resolves to the request's new due date: the one the decision
+ * fixed, else the rule set's period from the decision.
  */
 export interface RequestReopener {
-  reopen(actor: AuthUser, requestId: string, order: ReopenOrder): Promise<{ dueOn: string | null }>;
+  reopen(
+    manager: EntityManager,
+    actor: AuthUser,
+    requestId: string,
+    order: ReopenOrder,
+  ): Promise<{ dueOn: string | null }>;
 }
 
 /** Nest injection token of the {@link RequestReopener}. */

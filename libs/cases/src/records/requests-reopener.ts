@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { RequestAction } from '@disclose/domain';
 import type { AuthUser } from '@disclose/identity';
 import { RequestTransitionRunner } from '@disclose/requests';
@@ -7,14 +8,21 @@ import type { ReopenOrder, RequestReopener } from './request-reopener';
 /**
  * Reopens through the requests library's one transition path (lock, state machine decided/closed →
  * in_progress, hash-chained 'reopened' event, deadline recomputed from the log, milestones, applicant
- * notice). The clock restarts on the decision's date with the rule set's full period (toDeadlineInput).
+ * notice), in the case's transaction. The clock restarts on the decision's date (toDeadlineInput); a reply
+ * date fixed by the decision (`orderedDueOn`) is the due date, with a trace line saying so.
  */
 @Injectable()
 export class RequestsReopener implements RequestReopener {
   constructor(private readonly runner: RequestTransitionRunner) {}
 
-  async reopen(actor: AuthUser, requestId: string, order: ReopenOrder): Promise<{ dueOn: string | null }> {
-    const result = await this.runner.run(
+  async reopen(
+    manager: EntityManager,
+    actor: AuthUser,
+    requestId: string,
+    order: ReopenOrder,
+  ): Promise<{ dueOn: string | null }> {
+    const result = await this.runner.runIn(
+      manager,
       { requestId, actor, action: RequestAction.Reopen, roles: ['legal', 'admin'] },
       () => ({
         payload: {

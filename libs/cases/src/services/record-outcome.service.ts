@@ -24,7 +24,9 @@ import { REQUEST_REOPENER, type RequestReopener } from '../records/request-reope
 /**
  * Ends a case with its disposition; `outcome` is the table 3 column (cn-annual-report.md B.5). A disposition
  * that sends the request back (责令履行 Art. 66, 撤销并责令重新答复 Art. 64, a US/UK reversal) reopens it
- * through the requests service with the new reply date, then the case is closed in its own transaction.
+ * through the requests library's transition runner with the reply date the decision fixed (else the rule
+ * set's period from the decision). ONE transaction: the outcome, the reopen, both events, the request's
+ * deadline and both sets of milestones commit together or not at all.
  */
 @Injectable()
 export class RecordOutcomeService {
@@ -38,25 +40,22 @@ export class RecordOutcomeService {
 
   async record(actor: AuthUser, caseId: string, input: RecordOutcomeInput): Promise<CaseEntity> {
     assertUuid(caseId, 'CASE.NOT_FOUND');
-    // Check everything first: the reopen commits in the requests service's own transaction.
-    const { entity, request } = await this.dataSource.transaction(async (manager) => {
-      const loaded = await loadVisibleCase(manager, this.agencies, actor, caseId);
-      assertCaseWriter(actor, 'record_outcome');
-      assertOpen(loaded.entity);
-      const problems = outcomeProblems(loaded.entity, input);
-      if (problems.length > 0) throw new ValidationError(problems);
-      return loaded;
-    });
-    const reopened = reopensRequest(input.disposition)
-      ? await this.reopener.reopen(actor, request.id, {
-          caseId,
-          disposition: input.disposition,
-          decidedOn: input.decidedOn,
-          orderedDueOn: input.newReplyDueOn ?? null,
-        })
-      : null;
-    const newReplyDueOn = reopened ? (reopened.dueOn ?? input.newReplyDueOn ?? null) : null;
     return this.dataSource.transaction(async (manager) => {
+      // The case row is locked first, then (by the runner) its request: no other path locks them the other way.
+      const { entity, request } = await loadVisibleCase(manager, this.agencies, actor, caseId, true);
+      assertCaseWriter(actor, 'record_outcome');
+      assertOpen(entity);
+      const problems = outcomeProblems(entity, input);
+      if (problems.length > 0) throw new ValidationError(problems);
+      const reopened = reopensRequest(input.disposition)
+        ? await this.reopener.reopen(manager, actor, request.id, {
+            caseId,
+            disposition: input.disposition,
+            decidedOn: input.decidedOn,
+            orderedDueOn: input.newReplyDueOn ?? null,
+          })
+        : null;
+      const newReplyDueOn = reopened ? (reopened.dueOn ?? input.newReplyDueOn ?? null) : null;
       const result = await manager
         .createQueryBuilder()
         .update(CaseEntity)
@@ -77,6 +76,7 @@ export class RecordOutcomeService {
         outcome: caseReportColumn(input.disposition),
         decidedOn: input.decidedOn,
         reopenedDueOn: newReplyDueOn,
+        ...(input.newReplyDueOn ? { orderedDueOn: input.newReplyDueOn } : {}),
       });
       const decided = await manager.findOneByOrFail(CaseEntity, { id: caseId });
       await syncCaseMilestones(manager, this.milestones, decided, request, this.clock.now());

@@ -21,8 +21,9 @@ export class RecordOutcomeDto {
   @ApiPropertyOptional({
     example: '2026-01-09',
     description:
-      'When the decision reopens the request: a reply date the decision fixes, kept in the request’s reopened event. ' +
-      'The request’s statutory clock restarts on decidedOn with its rule set’s period (e.g. 20 WD); reopenedDueOn shows it.',
+      'When the decision reopens the request (责令履行, 撤销并责令重新答复, a reversal): the reply date the decision fixes. ' +
+      'It becomes the request’s due date (its deadline trace says so); without it the rule set’s period (e.g. 20 WD) ' +
+      'runs from decidedOn. reopenedDueOn on the case and deadline.dueOn on GET /api/v1/requests/:id show the result.',
   })
   @IsOptional()
   @IsISO8601({ strict: true })
