@@ -14,6 +14,8 @@ describe(computeLegalDeadline.name, () => {
     ['cn-litigation-after-reconsideration', '2025-09-20', '2025-10-09', []],
     // day 15 is Sat 01-25; Sun 01-26 is a 调休 working day, so the roll stops there (cn.md C.3)
     ['cn-defense-submission', '2025-01-10', '2025-01-26', []],
+    // 10 WD: Sun 09-28 and Sat 10-11 are 调休 working days, 10-01..10-08 off
+    ['cn-reconsideration-defence', '2025-09-26', '2025-10-16', []],
     ['cn-third-party-opinion', '2025-09-26', '2025-10-23', []],
     ['cn-fee-payment', '2025-09-26', '2025-10-30', []],
     ['us-appeal-filing', '2025-01-10', '2025-04-10', []],
@@ -27,7 +29,7 @@ describe(computeLegalDeadline.name, () => {
   });
 
   it('covers every kind of the README', () => {
-    expect(LEGAL_DEADLINE_KINDS).toHaveLength(12);
+    expect(LEGAL_DEADLINE_KINDS).toHaveLength(13);
   });
 
   it('rolls over 调休 days as working days even when the agency does not count them (cn.md C.3)', () => {
@@ -38,6 +40,18 @@ describe(computeLegalDeadline.name, () => {
         options: { countMakeupWorkdays: false },
       }).dueOn,
     ).toBe('2025-01-26');
+  });
+
+  it('counts the 复议 defence in working days, without the 调休 days when the agency does not count them', () => {
+    expect(
+      computeLegalDeadline({
+        kind: 'cn-reconsideration-defence',
+        from: '2025-09-26',
+        options: { countMakeupWorkdays: false },
+      }).dueOn,
+    ).toBe('2025-10-20');
+    const sut = computeLegalDeadline({ kind: 'cn-reconsideration-defence', from: '2025-09-26' });
+    expect(sut.trace[0]).toContain('Art. 48');
   });
 
   it('suggests the preceding working day for the US expedition decision', () => {

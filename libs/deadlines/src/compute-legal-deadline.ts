@@ -60,6 +60,13 @@ export const LEGAL_DEADLINE_RULES: Readonly<Record<LegalDeadlineKind, LegalDeadl
     '行政诉讼法 Art. 45',
   ), // 15 days
   'cn-defense-submission': rule('cn-defense-submission', 'cn', 'calendar-days', 15, '行政诉讼法 Art. 67'), // 15 days from the copy
+  'cn-reconsideration-defence': rule(
+    'cn-reconsideration-defence',
+    'cn',
+    'working-days',
+    10,
+    '行政复议法 Art. 48 (working days, Art. 88(2))',
+  ), // the respondent's written reply and evidence, 10 WD from receiving the application copy
   'cn-third-party-opinion': rule('cn-third-party-opinion', 'cn', 'working-days', 15, '条例 2019 Art. 32'), // 15 WD from the letter
   'cn-fee-payment': rule('cn-fee-payment', 'cn', 'working-days', 20, '信息处理费管理办法 (cn.md A.9)'), // 20 WD from the notice
   'us-appeal-filing': rule(

@@ -65,6 +65,7 @@ export type LegalDeadlineKind =
   | 'cn-litigation-direct'
   | 'cn-litigation-after-reconsideration'
   | 'cn-defense-submission'
+  | 'cn-reconsideration-defence'
   | 'cn-third-party-opinion'
   | 'cn-fee-payment'
   | 'us-appeal-filing'

@@ -43,6 +43,20 @@ describe(computeCaseDeadlines.name, () => {
     ]);
   });
 
+  it('reconsideration: the agency answers within 10 working days of receiving the copy (复议法 Art. 48), reminded', () => {
+    const list = computeCaseDeadlines({ ...base, acceptedOn: '2025-09-20', servedOn: '2025-09-26' });
+    // 09-28 Sun and 10-11 Sat are 调休 working days; 10-01..10-08 off
+    expect(list.find((d) => d.key === 'defence_due')).toMatchObject({
+      legalKind: 'cn-reconsideration-defence',
+      from: '2025-09-26',
+      dueOn: '2025-10-16',
+      remind: true,
+    });
+    const without = computeCaseDeadlines({ ...base, servedOn: '2025-09-26', countMakeupWorkdays: false });
+    expect(without.find((d) => d.key === 'defence_due')?.dueOn).toBe('2025-10-20');
+    expect(due({ acceptedOn: '2025-09-20' })).not.toHaveProperty('defence_due');
+  });
+
   it('direct litigation: 6 months from the reply; defence 15 days from service (Sat 01-25 rolls to the 调休 Sunday)', () => {
     expect(due({ kind: 'litigation_direct', replyOn: '2025-03-31', servedOn: '2025-01-10' })).toEqual({
       filing_window: '2025-09-30',

@@ -6,7 +6,7 @@ import { addCalendarDays, chainWorkingDays } from './legal-periods';
 export type CaseDeadlineKey =
   | 'filing_window' // the applicant's last day to bring this case (informational once filed)
   | 'decision_due' // the reconsideration organ's / the agency's appeal or review decision
-  | 'defence_due' // the agency's answer to the court after service of the complaint
+  | 'defence_due' // the agency's answer: to the court (行诉法 Art. 67) or the reconsideration organ (复议法 Art. 48)
   | 'litigation_window' // after a reconsideration decision: the applicant's last day to sue
   | 'review_outer_limit'; // UK s.45 Code: a complex review may take at most 40 WD
 
@@ -40,6 +40,8 @@ export interface CaseDeadlineFacts {
   parentDecisionDueOn?: string | null;
   /** The agency's calendar overrides (table calendar_overrides). */
   calendar?: CalendarOverrides;
+  /** CN working-day periods: whether the agency counts 调休 make-up days (default true, cn.md settings). */
+  countMakeupWorkdays?: boolean;
 }
 
 /** The case kinds a rule set allows (issue 6): CN 复议/诉讼, US appeal, UK/Scottish internal review. */
@@ -59,8 +61,10 @@ function legal(
   from: string,
   remind: boolean,
   calendar?: CalendarOverrides,
+  countMakeupWorkdays?: boolean,
 ): CaseDeadline {
-  const r = computeLegalDeadline({ kind, from, calendar });
+  const options = countMakeupWorkdays === undefined ? undefined : { countMakeupWorkdays };
+  const r = computeLegalDeadline({ kind, from, calendar, options });
   return {
     key,
     legalKind: kind,
@@ -116,6 +120,19 @@ export function computeCaseDeadlines(f: CaseDeadlineFacts): CaseDeadline[] {
       if (f.replyOn)
         out.push(legal('filing_window', 'cn-reconsideration-application', f.replyOn, false, f.calendar)); // Art. 20
       if (f.acceptedOn) out.push(reconsiderationDecision(f.acceptedOn, f.decisionExtensionDays, f.calendar));
+      // Art. 48: the agency (the respondent) answers in writing, with its evidence, within 10 working days
+      // of receiving the copy of the application (servedOn).
+      if (f.servedOn)
+        out.push(
+          legal(
+            'defence_due',
+            'cn-reconsideration-defence',
+            f.servedOn,
+            true,
+            f.calendar,
+            f.countMakeupWorkdays,
+          ),
+        );
       // 行政诉讼法 Art. 45: the applicant may still sue within 15 days of receiving the decision.
       if (f.decisionReceivedOn)
         out.push(

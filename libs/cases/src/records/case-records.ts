@@ -27,6 +27,15 @@ export async function agencyCalendar(manager: EntityManager, agencyId: string): 
   };
 }
 
+/** The agency's setting for CN working-day periods (cn.md settings, `cn_count_makeup_days`). */
+async function countsMakeupWorkdays(manager: EntityManager, agencyId: string): Promise<boolean> {
+  const rows: { count: boolean }[] = await manager.query(
+    `SELECT count_makeup_workdays AS count FROM agencies WHERE id = $1`,
+    [agencyId],
+  );
+  return rows[0]?.count ?? true;
+}
+
 /** The case's deadlines from its dates (and its parent reconsideration's, for a lawsuit after it). */
 export async function deadlinesOf(
   manager: EntityManager,
@@ -46,6 +55,7 @@ export async function deadlinesOf(
     parentDecisionReceivedOn: parent?.decisionReceivedOn ?? null,
     parentDecisionDueOn: parent?.deadlines.find((d) => d.key === 'decision_due')?.dueOn ?? null,
     calendar: await agencyCalendar(manager, request.agencyId),
+    countMakeupWorkdays: await countsMakeupWorkdays(manager, request.agencyId),
   });
 }
 

@@ -39,7 +39,9 @@ export class CaseFieldsDto {
 
   @ApiPropertyOptional({
     example: '2025-10-25',
-    description: 'Date the agency received the complaint copy (行诉法 Art. 67)',
+    description:
+      'Date the agency received the copy of the complaint (行诉法 Art. 67: defence within 15 days) or of the ' +
+      'reconsideration application (复议法 Art. 48: written reply and evidence within 10 working days)',
   })
   @IsOptional()
   @IsISO8601(DATE)
