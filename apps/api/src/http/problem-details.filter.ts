@@ -13,6 +13,7 @@ import { domainFieldError, localizeFieldError } from './field-messages';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem';
 import { ApiLocale, requestLocale } from './request-locale';
 import { RequestValidationException } from './validation';
+import { isServiceUnavailable, unavailableProblem, UNAVAILABLE_RETRY_AFTER_SECONDS } from './unavailable';
 
 /** Error codes carried by domain errors, mapped to HTTP by {@link statusForDomainCode}. */
 export interface CodedError {
@@ -42,7 +43,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     problem.instance = request.url;
     const requestId = reply.getHeader?.('x-request-id');
     if (typeof requestId === 'string') problem.requestId = requestId;
-    if (problem.status >= 500 && !(exception instanceof HttpException)) {
+    if (problem.code === 'SERVICE.UNAVAILABLE') {
+      this.logger.warn(`${request.url}: 503, a backing service is unreachable (${String(exception)})`);
+      void reply.header('retry-after', UNAVAILABLE_RETRY_AFTER_SECONDS);
+    } else if (problem.status >= 500 && !(exception instanceof HttpException)) {
       this.logger.error({ err: exception, url: request.url }, 'request failed');
     }
     if (exception instanceof RateLimitedError) void reply.header('retry-after', exception.retryAfterSeconds);
@@ -92,6 +96,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         detail: Array.isArray(detail) ? detail.join('; ') : String(detail),
       };
     }
+    // PostgreSQL or Redis unreachable (restart, failover): 503 + Retry-After, not a 500.
+    if (isServiceUnavailable(exception)) return unavailableProblem(locale);
     if (isCodedError(exception)) {
       const status = statusForDomainCode(exception.code);
       return {
