@@ -50,7 +50,11 @@ export class RequestListService {
     if (filter.agency) where.push(`r.agency_id = (SELECT id FROM agencies WHERE code = ${p(filter.agency)})`);
     if (filter.status) where.push(`r.status = ${p(filter.status)}`);
     if (filter.assignee) where.push(`r.assignee_id = ${p(filter.assignee)}`);
-    if (filter.overdue) where.push(`r.status IN (${OPEN_SQL}) AND r.due_on < CURRENT_DATE`);
+    // Overdue = the due date is before "today" where the agency is (its time zone), not the server's date.
+    if (filter.overdue)
+      where.push(
+        `r.status IN (${OPEN_SQL}) AND r.due_on < (SELECT (now() AT TIME ZONE a.timezone)::date FROM agencies a WHERE a.id = r.agency_id)`,
+      );
     if (filter.dueBefore) where.push(`r.due_on < ${p(filter.dueBefore)}`);
     if (filter.q) {
       const pattern = p(likePattern(filter.q));
