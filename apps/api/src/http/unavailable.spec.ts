@@ -12,6 +12,10 @@ describe('isServiceUnavailable', () => {
       true,
     );
     expect(isServiceUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
+    const released = Object.assign(new Error('released'), {
+      name: 'QueryRunnerProviderAlreadyReleasedError',
+    });
+    expect(isServiceUnavailable(released)).toBe(true);
     expect(isServiceUnavailable(new Error('boom', { cause: new Error('Connection is closed.') }))).toBe(true);
   });
 
