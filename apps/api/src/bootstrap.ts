@@ -15,7 +15,11 @@ import { registerPortalHttp } from './portal/security-headers';
 /** Builds the api application (also used by in-process tests); the caller decides whether to listen. */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    trustProxy: config.trustProxy,
+    // TRUST_PROXY: whose X-Forwarded-For names the client (per-IP rate limits); a number counts hops.
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
     bodyLimit: 1_048_576,
     requestIdHeader: false,
     genReqId: newRequestId,

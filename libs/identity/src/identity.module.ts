@@ -4,8 +4,12 @@ import { AgenciesService } from './agencies/agencies.service';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { LoginRateLimiter } from './auth/login-rate-limiter';
+import { IdentityRedis } from './rate-limit/identity-redis';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard';
+import { RateLimiter } from './rate-limit/rate-limiter.service';
 import { EmailTokensService } from './sessions/email-tokens.service';
 import { SessionsService } from './sessions/sessions.service';
+import { AccountAdminService } from './users/account-admin.service';
 import { UsersService } from './users/users.service';
 
 /**
@@ -18,8 +22,12 @@ import { UsersService } from './users/users.service';
   providers: [
     AgenciesService,
     UsersService,
+    AccountAdminService,
     SessionsService,
     EmailTokensService,
+    IdentityRedis,
+    RateLimiter,
+    RateLimitGuard,
     LoginRateLimiter,
     AuthService,
     AuthGuard,
@@ -31,9 +39,12 @@ import { UsersService } from './users/users.service';
     APPLICANT_DIRECTORY,
     AgenciesService,
     UsersService,
+    AccountAdminService,
     SessionsService,
     AuthService,
     AuthGuard,
+    RateLimiter,
+    RateLimitGuard,
   ],
 })
 export class IdentityModule {}

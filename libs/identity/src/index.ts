@@ -7,11 +7,16 @@ export { AgenciesService } from './agencies/agencies.service';
 export type { AgencyNode } from './agencies/agencies.service';
 export type { AgencyInput, AgencySettingsInput } from './agencies/agency-input';
 export { UsersService } from './users/users.service';
+export { AccountAdminService } from './users/account-admin.service';
 export type { NewApplicantInput, NewStaffInput } from './users/users.service';
 export type { UserView } from './users/user-view';
 
-export { SessionsService, SESSION_TTL_MS } from './sessions/sessions.service';
-export type { NewSession } from './sessions/sessions.service';
+export { SessionsService, SESSION_TTL_MS, SESSION_CACHE_MS } from './sessions/sessions.service';
+export type { NewSession, SessionRevocation } from './sessions/sessions.service';
+export { RateLimiter } from './rate-limit/rate-limiter.service';
+export type { RateSubject } from './rate-limit/rate-limiter.service';
+export { RateLimit, RateLimitGuard } from './rate-limit/rate-limit.guard';
+export type { RateLimitedAction } from './rate-limit/rate-limit.guard';
 export { AgencyEntity } from './agencies/agency.entity';
 export { UserEntity } from './users/user.entity';
 export { SessionEntity } from './sessions/session.entity';

@@ -3,19 +3,59 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule as PinoLoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from '@disclose/config';
+import { maskText, maskUrl, scrubEntry, serializeError } from './logging/pii';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-/** Secrets and personal data never reach the logs. */
+/** Secrets never reach the logs (fast path; {@link pinoPrivacyOptions} masks the rest at any depth). */
 export const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'res.headers["set-cookie"]',
+  'password',
+  'currentPassword',
+  'newPassword',
+  'token',
+  'accessToken',
   '*.password',
+  '*.currentPassword',
   '*.newPassword',
   '*.token',
   '*.accessToken',
 ];
+
+/**
+ * The pino options that keep secrets and personal data out of every log line (see ./logging/pii.ts):
+ * key-based redaction, scrubbing of logged objects, reduced request/response/error serializers, and a
+ * last pass over each finished line that masks emails, phone and ID numbers, tokens and hashes.
+ */
+export function pinoPrivacyOptions() {
+  return {
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    formatters: {
+      log: (object: Record<string, unknown>): Record<string, unknown> => {
+        const out: Record<string, unknown> = {};
+        for (const [key, value] of Object.entries(object)) {
+          // req and res are reduced by their serializers below; errors by serializeError.
+          if (key === 'req' || key === 'res') out[key] = value;
+          else if (key === 'err' || key === 'error') out[key] = serializeError(value);
+          else out[key] = scrubEntry(key, value);
+        }
+        return out;
+      },
+    },
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: maskUrl(req.url ?? ''),
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      err: serializeError,
+    },
+    hooks: { streamWrite: (line: string): string => maskText(line) },
+  };
+}
 
 /** A sane incoming X-Request-Id (set by a proxy), or a new one. */
 export function newRequestId(req: IncomingMessage): string {
@@ -45,17 +85,10 @@ export class LoggerModule {
             pinoHttp: {
               level: config.logLevel,
               base: { process: processName },
-              redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+              ...pinoPrivacyOptions(),
               genReqId: requestId,
               customProps: () => ({ process: processName }),
               autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
-              serializers: {
-                req: (req: { id: string; method: string; url: string }) => ({
-                  id: req.id,
-                  method: req.method,
-                  url: req.url,
-                }),
-              },
             },
           }),
         }),

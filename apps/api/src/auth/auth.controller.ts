@@ -3,10 +3,18 @@ import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiResponse, ApiTags } from
 import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '@disclose/config';
-import { AuthService, CurrentUser, Public, SESSION_COOKIE, type AuthUser } from '@disclose/identity';
+import {
+  AuthService,
+  CurrentUser,
+  Public,
+  RateLimit,
+  SESSION_COOKIE,
+  type AuthUser,
+} from '@disclose/identity';
 import {
   LoginDto,
   LoginResponseDto,
+  PasswordChangeDto,
   PasswordResetConfirmDto,
   PasswordResetRequestDto,
   RegisterDto,
@@ -25,6 +33,8 @@ export class AuthController {
 
   @Public()
   @Post('register')
+  @RateLimit('register')
+  @ApiResponse({ status: 429, description: 'Too many registrations from this client IP (Retry-After)' })
   @ApiOperation({ summary: 'Create an applicant account; a verification link is emailed' })
   @ApiResponse({ status: 201, type: RegisteredDto })
   async register(@Body() body: RegisterDto): Promise<RegisteredDto> {
@@ -67,6 +77,17 @@ export class AuthController {
     void reply.clearCookie(SESSION_COOKIE, { path: '/' });
   }
 
+  @Post('password')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiBearerAuth()
+  @ApiCookieAuth(SESSION_COOKIE)
+  @ApiOperation({
+    summary: 'Change the password (needs the current one); ends every other session of the account',
+  })
+  async changePassword(@CurrentUser() user: AuthUser, @Body() body: PasswordChangeDto): Promise<void> {
+    await this.auth.changePassword(user, body.currentPassword, body.newPassword);
+  }
+
   @Public()
   @Post('verify-email')
   @HttpCode(HttpStatus.NO_CONTENT)
@@ -77,6 +98,8 @@ export class AuthController {
 
   @Public()
   @Post('password-reset')
+  @RateLimit('passwordReset')
+  @ApiResponse({ status: 429, description: 'Too many reset requests for this email or IP (Retry-After)' })
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Email a reset link (answers 202 whether or not the address has an account)' })
   async requestReset(@Body() body: PasswordResetRequestDto): Promise<void> {

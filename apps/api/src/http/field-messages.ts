@@ -73,6 +73,11 @@ const FIELD_CODES: Readonly<Record<string, Readonly<Record<ApiLocale, string>>>>
   },
   invalid_time_hh_mm: { en: '{field} must be a time HH:MM', 'zh-CN': '{field} 必须是 HH:MM 格式的时间' },
   invalid_hour: { en: '{field} must be an hour from 0 to 23', 'zh-CN': '{field} 必须是 0 到 23 之间的小时' },
+  wrong_password: { en: '{field} is not the current password', 'zh-CN': '{field} 与当前密码不符' },
+  cannot_disable_self: {
+    en: '{field}: administrators cannot disable their own account',
+    'zh-CN': '{field}：管理员不能停用自己的账户',
+  },
 };
 
 /** A domain ValidationError field as a problem+json field error, in the caller's language. */

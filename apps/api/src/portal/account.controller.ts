@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '@disclose/config';
 import { DomainError, formatMessage } from '@disclose/domain';
-import { AuthService, Public, SESSION_COOKIE, type AuthUser } from '@disclose/identity';
+import { AuthService, Public, RateLimit, SESSION_COOKIE, type AuthUser } from '@disclose/identity';
 import { LoginDto, PasswordResetConfirmDto, PasswordResetRequestDto, RegisterDto } from '../auth/auth.dto';
 import { t } from './i18n/i18n';
 import { CsrfGuard } from './http/csrf.guard';
@@ -65,6 +65,7 @@ export class PortalAccountController {
   }
 
   @Post('register')
+  @RateLimit('register')
   async register(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const ctx = portalContext(req, reply);
     const l = ctx.locale;
@@ -117,6 +118,7 @@ export class PortalAccountController {
   }
 
   @Post('reset-password')
+  @RateLimit('passwordReset')
   async resetRequest(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const ctx = portalContext(req, reply);
     const v = formFields(req.body);

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { UnauthenticatedError } from '@disclose/domain';
-import { AgenciesService, Public, type AuthUser } from '@disclose/identity';
+import { AgenciesService, Public, RateLimit, type AuthUser } from '@disclose/identity';
 import {
   DocumentsService,
   FileRequestService,
@@ -68,6 +68,7 @@ export class PortalRequestsController {
   }
 
   @Post()
+  @RateLimit('filing')
   async file(@Req() req: Req, @Res() reply: FastifyReply): Promise<void> {
     const user = requireUser(req);
     const ctx = portalContext(req, reply);

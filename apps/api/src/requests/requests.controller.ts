@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, type AuthUser } from '@disclose/identity';
+import { CurrentUser, RateLimit, type AuthUser } from '@disclose/identity';
 import { FileRequestService, RequestListService, RequestQueryService } from '@disclose/requests';
 import { FileRequestDto } from './dto/file-request.dto';
 import { ListRequestsDto } from './dto/list-requests.dto';
@@ -18,6 +18,7 @@ export class RequestsController {
 
   @Post()
   @HttpCode(201)
+  @RateLimit('filing')
   @ApiOperation({
     summary:
       'File a request (applicant online; staff entering a paper request with channel, receivedOn, applicant)',

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
+  AccountAdminService,
   AGENCY_DIRECTORY,
   CurrentUser,
   Roles,
@@ -8,7 +9,7 @@ import {
   type AgencyDirectory,
   type AuthUser,
 } from '@disclose/identity';
-import { CreateStaffDto, UserDto } from './users.dto';
+import { CreateStaffDto, RevokedSessionsDto, UserDto } from './users.dto';
 
 /** Staff accounts: admins create them; supervisors and admins list those of the agencies they see. */
 @ApiTags('users')
@@ -17,6 +18,7 @@ import { CreateStaffDto, UserDto } from './users.dto';
 export class UsersController {
   constructor(
     private readonly users: UsersService,
+    private readonly accounts: AccountAdminService,
     @Inject(AGENCY_DIRECTORY) private readonly agencies: AgencyDirectory,
   ) {}
 
@@ -34,5 +36,32 @@ export class UsersController {
   @ApiResponse({ status: 200, type: [UserDto] })
   async list(@CurrentUser() user: AuthUser): Promise<UserDto[]> {
     return this.users.listStaff(await this.agencies.visibleAgencyIds(user));
+  }
+
+  @Post(':id/disable')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Disable an account: no sign-in, every session ended at once (admin)' })
+  @ApiResponse({ status: 200, type: UserDto })
+  disable(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<UserDto> {
+    return this.accounts.setDisabled(user, id, true);
+  }
+
+  @Post(':id/enable')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Enable a disabled account again (admin)' })
+  @ApiResponse({ status: 200, type: UserDto })
+  enable(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<UserDto> {
+    return this.accounts.setDisabled(user, id, false);
+  }
+
+  @Post(':id/sessions/revoke')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: 'End every session of an account, in every api process (admin)' })
+  @ApiResponse({ status: 200, type: RevokedSessionsDto })
+  async revokeSessions(@Param('id', ParseUUIDPipe) id: string): Promise<RevokedSessionsDto> {
+    return { revoked: await this.accounts.revokeSessions(id) };
   }
 }

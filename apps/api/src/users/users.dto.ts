@@ -58,3 +58,7 @@ export class UserDto {
   @ApiProperty() emailVerified!: boolean;
   @ApiProperty() disabled!: boolean;
 }
+
+export class RevokedSessionsDto {
+  @ApiProperty({ description: 'How many live sessions were ended' }) revoked!: number;
+}

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@disclose/config';
-import { InvalidCredentialsError } from '@disclose/domain';
+import { InvalidCredentialsError, ValidationError } from '@disclose/domain';
 import { OUTBOX, type Outbox } from '@disclose/mail';
 import type { AuthUser, Locale } from '../contract';
 import { EMAIL_TOKEN_TTL_MS, EmailTokensService } from '../sessions/email-tokens.service';
@@ -104,7 +104,7 @@ export class AuthService {
   async confirmPasswordReset(token: string, password: string): Promise<void> {
     assertPasswordPolicy(password);
     const hash = await hashPassword(password);
-    await this.dataSource.transaction(async (manager) => {
+    const userId = await this.dataSource.transaction(async (manager) => {
       const userId = await this.emailTokens.consume(manager, 'password_reset', token);
       await manager.query(
         `UPDATE users SET password_hash = $2, email_verified_at = coalesce(email_verified_at, now()),
@@ -112,7 +112,35 @@ export class AuthService {
         [userId, hash],
       );
       await this.sessions.revokeAll(userId, manager);
+      return userId;
     });
+    await this.sessions.invalidate({ userId });
+  }
+
+  /**
+   * Changes the signed-in user's password after checking the current one, and ends every other session of
+   * the account (a stolen session elsewhere does not survive the change); the current one stays.
+   */
+  async changePassword(user: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
+    assertPasswordPolicy(newPassword, 'newPassword');
+    // Counts against the account's sign-in limit: a stolen session cannot guess the password at speed.
+    await this.limiter.hit(user.email ?? user.id, undefined);
+    const rows: { password_hash: string | null }[] = await this.dataSource.query(
+      `SELECT password_hash FROM users WHERE id = $1`,
+      [user.id],
+    );
+    if (!(await verifyPassword(rows[0]?.password_hash ?? null, currentPassword))) {
+      throw new ValidationError([{ field: 'currentPassword', code: 'wrong_password' }]);
+    }
+    const hash = await hashPassword(newPassword);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [
+        user.id,
+        hash,
+      ]);
+      await this.sessions.revokeAll(user.id, manager, user.sessionId);
+    });
+    await this.sessions.invalidate({ userId: user.id });
   }
 
   private async sendLink(

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, UnauthenticatedError, formatMessage } from '@disclose/domain';
+import { DomainError, RateLimitedError, UnauthenticatedError, formatMessage } from '@disclose/domain';
 import { statusForDomainCode } from '../../http/domain-status';
 import { t } from '../i18n/i18n';
 import { html } from '../views/html';
@@ -48,6 +48,7 @@ export class PortalErrorFilter implements ExceptionFilter {
       message = status === 404 ? t(l, 'error.notFound') : exception.message;
     }
     if (status >= 500) this.logger.error({ err: exception, url: request.url }, 'portal page failed');
+    if (exception instanceof RateLimitedError) void reply.header('retry-after', exception.retryAfterSeconds);
     const body = html`<h1>${title}</h1>
       <p class="lead">${message}</p>
       <p><a href="/">${t(l, 'error.back')}</a></p>`;
