@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '@disclose/cases';
+import { MailOpsModule } from '@disclose/mail';
 import { ReportsModule } from '@disclose/reports';
 import { RequestsModule } from '@disclose/requests';
 import { PortalAdminController } from './admin.controller';
+import { PortalAdminMailController } from './admin-mail.controller';
+import { ReportAccess } from '../reports/report-access';
 import { PortalCasesController } from './cases.controller';
 import { PortalAccountController } from './account.controller';
 import { PortalAssetsController } from './assets.controller';
@@ -18,7 +21,7 @@ import { PortalRequestsController } from './requests.controller';
  * throw UnauthenticatedError, which PortalErrorFilter turns into a redirect to /sign-in?next=….
  */
 @Module({
-  imports: [RequestsModule, CasesModule, ReportsModule],
+  imports: [RequestsModule, CasesModule, ReportsModule, MailOpsModule],
   controllers: [
     PortalAssetsController,
     PortalHomeController,
@@ -28,7 +31,8 @@ import { PortalRequestsController } from './requests.controller';
     PortalQueueController,
     PortalCasesController,
     PortalAdminController,
+    PortalAdminMailController,
   ],
-  providers: [RequestPageService],
+  providers: [RequestPageService, ReportAccess],
 })
 export class PortalModule {}

@@ -24,7 +24,15 @@ import { myRequestsPage, receiptPage } from './views/request.pages';
 type Req = FastifyRequest & { user?: AuthUser };
 
 /** Notices a redirect may ask for (a whitelist: the query never injects text). */
-const NOTICES: Record<string, MessageKey> = { registered: 'register.done', done: 'request.done' };
+const NOTICES: Record<string, MessageKey> = {
+  registered: 'register.done',
+  done: 'request.done',
+  review: 'review.filed',
+  retried: 'mail.retried',
+  notRetriable: 'mail.notRetriable',
+  saved: 'report.saved',
+  decided: 'case.decided',
+};
 
 export function withNotice(req: FastifyRequest, ctx: PortalContext): PortalContext {
   const key = NOTICES[String((req.query as Record<string, unknown>)?.notice ?? '')];

@@ -85,6 +85,9 @@ summary{color:#1d70b8;cursor:pointer;text-decoration:underline}
 .key{margin-right:20px}
 .swatch{display:inline-block;width:14px;height:14px;margin-right:5px;vertical-align:middle}
 .swatch-1d70b8{background:#1d70b8}.swatch-00703c{background:#00703c}.swatch-d4351c{background:#d4351c}
+.fieldset{border:0;padding:0;margin:0 0 20px}
+.fieldset legend{font-weight:700;font-size:1.1875rem;margin-bottom:10px}
+.fieldset .input{max-width:10em}
 .figures{display:flex;flex-wrap:wrap;gap:20px;list-style:none;padding:0}
 .figures li{border-top:5px solid #1d70b8;padding:10px 20px 10px 0;min-width:10em}
 .figures strong{display:block;font-size:2.25rem}

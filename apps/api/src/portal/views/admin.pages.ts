@@ -1,6 +1,7 @@
 import type { DueDateChange } from '@disclose/requests';
 import type { AgencyInfo, AgencyNode, UserView } from '@disclose/identity';
-import { formatDate, t } from '../i18n/i18n';
+import { TABLE1_LAYOUT } from '@disclose/reports';
+import { formatDate, t, type MessageKey } from '../i18n/i18n';
 import type { PortalContext } from '../http/portal-context';
 import { button, csrfField, errorSummary, select, textArea, textInput, type FormError } from './components';
 import { html, type HtmlValue, type SafeHtml } from './html';
@@ -24,7 +25,7 @@ export function adminPage(
     t(l, 'admin.title'),
     html`<h1>${t(l, 'admin.title')}</h1>
     <ul><li><a href="/admin/report">${t(l, 'admin.report')}</a></li><li><a href="/admin/calendar">${t(l, 'admin.calendar')}</a></li>
-      <li><a href="/dashboard">${t(l, 'nav.dashboard')}</a></li><li><a href="/admin/queues">${t(l, 'admin.queues')}</a></li></ul>
+      <li><a href="/dashboard">${t(l, 'nav.dashboard')}</a></li><li><a href="/admin/mail">${t(l, 'admin.mail')}</a></li><li><a href="/admin/queues">${t(l, 'admin.queues')}</a></li></ul>
     <h2>${t(l, 'admin.agencies')}</h2>${branch(tree)}
     <h2>${t(l, 'admin.users')}</h2>
     <div class="table-wrap"><table><thead><tr><th scope="col">${t(l, 'col.name')}</th><th scope="col">${t(l, 'col.email')}</th>
@@ -33,19 +34,49 @@ export function adminPage(
   );
 }
 
+/** What the report page's text form shows: the stored (or just submitted) values, and where they go wrong. */
+export interface ReportTextsForm {
+  /** Section name → text; table 1 cell `t1.<row>.<col>` → figure as typed. */
+  values: Record<string, string | undefined>;
+  errors: FormError[];
+}
+
+export const REPORT_SECTIONS = ['overview', 'proactive', 'requests', 'reviews', 'problems', 'other'] as const;
+
+function table1Fields(l: PortalContext['locale'], f: ReportTextsForm): HtmlValue {
+  return TABLE1_LAYOUT.map(
+    (block) => html`<fieldset class="fieldset">
+      <legend>${block.block}</legend>
+      ${block.rows.map(([row]) =>
+        block.columns.map(([col]) =>
+          textInput({
+            name: `t1.${row}.${col}`,
+            label: `${t(l, `report.t1.${row}` as MessageKey)}: ${t(l, `report.t1c.${col}` as MessageKey)}`,
+            inputmode: 'decimal',
+            value: f.values[`t1.${row}.${col}`],
+            errors: f.errors,
+          }),
+        ),
+      )}
+    </fieldset>`,
+  );
+}
+
 export function reportPage(
   ctx: PortalContext,
   agencies: AgencyInfo[],
   agency?: string,
   year?: number,
+  texts?: ReportTextsForm,
 ): SafeHtml {
   const l = ctx.locale;
   const options = agencies.map((a) => ({ value: a.code, text: `${agencyName(a, l)} (${a.code})` }));
   const q = agency && year ? `?agency=${encodeURIComponent(agency)}&year=${year}` : '';
+  const chosen = agencies.find((a) => a.code === agency);
   return layout(
     ctx,
     t(l, 'admin.report'),
-    html`<h1>${t(l, 'admin.report')}</h1>
+    html`${errorSummary(ctx, texts?.errors)}<h1>${t(l, 'admin.report')}</h1>
     <form method="get" action="/admin/report" class="filters">
       ${select({ name: 'agency', label: t(l, 'report.agency'), options, value: agency })}
       ${textInput({ name: 'year', label: t(l, 'report.year'), inputmode: 'numeric', value: year ? String(year) : '' })}
@@ -55,6 +86,27 @@ export function reportPage(
         ? html`<ul id="report-links"><li><a href="/api/v1/reports/annual.html${q}">${t(l, 'report.html')}</a></li>
         <li><a href="/api/v1/reports/annual.docx${q}" download>${t(l, 'report.docx')}</a></li>
         <li><a href="/api/v1/reports/annual.xlsx${q}" download>${t(l, 'report.xlsx')}</a></li></ul>`
+        : ''
+    }
+    ${
+      q && texts && chosen
+        ? html`<h2 id="report-texts-title">${t(l, 'report.texts')}</h2>
+        <p>${t(l, 'report.textsIntro', { agency: agencyName(chosen, l), year: year ?? '' })}</p>
+        <form method="post" action="/admin/report/texts" novalidate aria-labelledby="report-texts-title">
+          ${csrfField(ctx)}<input type="hidden" name="agency" value="${agency}" /><input type="hidden" name="year" value="${year}" />
+          ${REPORT_SECTIONS.map((name) =>
+            textArea({
+              name,
+              label: t(l, `report.section.${name}` as MessageKey),
+              value: texts.values[name],
+              errors: texts.errors,
+              rows: 4,
+            }),
+          )}
+          <h3>${t(l, 'report.table1')}</h3>
+          ${table1Fields(l, texts)}
+          ${button(t(l, 'report.save'))}
+        </form>`
         : ''
     }`,
   );
