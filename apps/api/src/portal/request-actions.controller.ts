@@ -2,6 +2,7 @@ import { Controller, Param, ParseUUIDPipe, Post, Req, Res, UseFilters, UseGuards
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart';
+import { RecordCaseService } from '@disclose/cases';
 import { DomainError, formatMessage, NotFoundError } from '@disclose/domain';
 import { Public, type AuthUser } from '@disclose/identity';
 import {
@@ -14,6 +15,7 @@ import {
   ExtensionService,
   FeeService,
 } from '@disclose/requests';
+import { RequestCaseDto } from '../cases/dto/create-case.dto';
 import { ClarificationDto, WithdrawDto } from '../requests/dto/action.dto';
 import { t, type PortalLocale } from './i18n/i18n';
 import { CsrfGuard } from './http/csrf.guard';
@@ -62,6 +64,7 @@ export class PortalRequestActionsController {
     closing: ClosingService,
     private readonly documents: DocumentsService,
     private readonly page: RequestPageService,
+    private readonly cases: RecordCaseService,
   ) {
     this.services = { assigning, clarifications, consultations, extensions, fees, decisions, closing };
   }
@@ -78,6 +81,30 @@ export class PortalRequestActionsController {
     return this.applicantForm(req, reply, id, WithdrawDto, { reason: 'request.withdrawReason' }, (u, v) =>
       this.services.closing.withdraw(u, id, v as WithdrawDto),
     );
+  }
+
+  /** The applicant asks for an internal review (UK) / appeals (US): RecordCaseService.fileByApplicant, as the API. */
+  @Post('review')
+  async review(@Req() req: Req, @Res() reply: FastifyReply, @Param('id', ParseUUIDPipe) id: string) {
+    const user = requireUser(req);
+    const ctx = portalContext(req, reply);
+    const l = ctx.locale;
+    const { kind, grounds } = formFields(req.body);
+    const labels = { grounds: t(l, 'review.grounds'), kind: t(l, 'review.grounds') };
+    const { errors } = await validateForm(RequestCaseDto, { kind, grounds }, labels, l);
+    if (!grounds && !errors.some((e) => e.field === 'grounds'))
+      errors.push({ field: 'grounds', message: t(l, 'v.required', { label: labels.grounds }) });
+    if (errors.length === 0) {
+      try {
+        await this.cases.fileByApplicant(user, id, { kind: kind as 'internal_review', grounds: grounds! });
+        return redirect(reply, `/requests/${id}?notice=review`);
+      } catch (error) {
+        errors.push(...formError(error, 'grounds', labels, l));
+      }
+    }
+    // Every message is shown at the one field of the form (the kind is fixed by the page).
+    const shown = errors.map((e) => ({ ...e, field: 'grounds' }));
+    sendPage(reply, await this.page.render(ctx, user, id, shown), 400);
   }
 
   @Post('actions/:key')

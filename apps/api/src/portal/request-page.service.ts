@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CaseQueryService, type CaseView } from '@disclose/cases';
 import { AgenciesService, UsersService, type AuthUser } from '@disclose/identity';
 import { localDateTime } from '@disclose/domain';
 import { RequestQueryService } from '@disclose/requests';
@@ -6,10 +7,11 @@ import type { PortalContext } from './http/portal-context';
 import type { RequestDetail } from './http/request-detail';
 import type { FormError } from './views/components';
 import type { SafeHtml } from './views/html';
-import { requestPage } from './views/request.pages';
+import { requestPage, type ReviewOffer } from './views/request.pages';
 import { staffActions } from './views/staff-actions';
 
 const STAFF_WRITERS = ['clerk', 'supervisor', 'admin'];
+const ONLINE_KINDS: string[] = ['internal_review', 'us_appeal'];
 
 /** Builds the request page (applicant or staff view) from the same reads as GET /api/v1/requests/:id. */
 @Injectable()
@@ -18,17 +20,42 @@ export class RequestPageService {
     private readonly query: RequestQueryService,
     private readonly agencies: AgenciesService,
     private readonly users: UsersService,
+    private readonly cases: CaseQueryService,
   ) {}
 
   async render(ctx: PortalContext, user: AuthUser, id: string, errors: FormError[] = []): Promise<SafeHtml> {
     const r = (await this.query.get(user, id)) as unknown as RequestDetail;
-    const agency = await this.agencies.getById(r.agencyId);
-    if (!STAFF_WRITERS.includes(user.role)) return requestPage(ctx, r, { agency, errors });
+    const [agency, cases] = await Promise.all([
+      this.agencies.getById(r.agencyId),
+      this.cases.listForRequest(user, id),
+    ]);
+    if (user.role === 'applicant') {
+      return requestPage(ctx, r, { agency, errors, cases, review: await this.reviewOffer(user, r, cases) });
+    }
+    if (!STAFF_WRITERS.includes(user.role)) return requestPage(ctx, r, { agency, errors, cases });
     const clerks = (await this.users.listStaff(await this.agencies.visibleAgencyIds(user))).filter(
       (u) => STAFF_WRITERS.includes(u.role) && !u.disabled,
     );
     const today = localDateTime(new Date(), agency?.timezone ?? 'Asia/Shanghai').date;
     const actions = staffActions(ctx, r, clerks, errors, today);
-    return requestPage(ctx, r, { agency, errors, staffActions: actions });
+    return requestPage(ctx, r, { agency, errors, cases, staffActions: actions });
+  }
+
+  /**
+   * The review or appeal the applicant may still file online (UK internal review, US appeal): its window must
+   * be open and no case of that kind filed yet. Other ways (CN 复议/诉讼) are filed with a body, not here.
+   */
+  private async reviewOffer(
+    user: AuthUser,
+    r: RequestDetail,
+    cases: CaseView[],
+  ): Promise<ReviewOffer | undefined> {
+    if (r.status !== 'decided' && r.status !== 'closed') return undefined;
+    const { windows } = await this.cases.challengeWindows(user, r.id);
+    const w = windows.find(
+      (x) =>
+        x.open && ONLINE_KINDS.includes(x.caseKind) && !cases.some((c) => c.kind === x.caseKind && c.open),
+    );
+    return w ? { kind: w.caseKind as ReviewOffer['kind'], until: w.dueOn } : undefined;
   }
 }

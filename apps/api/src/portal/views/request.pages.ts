@@ -1,5 +1,6 @@
+import type { CaseView } from '@disclose/cases';
 import type { AgencyInfo } from '@disclose/identity';
-import { formatDate, formatDateTime, t } from '../i18n/i18n';
+import { formatDate, formatDateTime, t, type MessageKey } from '../i18n/i18n';
 import { eventLabel, outcomeLabel, statusLabel } from '../i18n/vocab';
 import type { PortalContext } from '../http/portal-context';
 import type { RequestDetail, RequestListItem } from '../http/request-detail';
@@ -118,10 +119,53 @@ function documents(ctx: PortalContext, r: RequestDetail): SafeHtml {
     }`;
 }
 
-/** The applicant's own forms: answer a 补正 notice, withdraw. */
-function applicantForms(ctx: PortalContext, r: RequestDetail, errors: FormError[]): HtmlValue {
+/** An internal review (UK) or appeal (US) the applicant can still ask for online, and until when. */
+export interface ReviewOffer {
+  kind: 'internal_review' | 'us_appeal';
+  until: string;
+}
+
+/** The cases about this request (reviews, appeals, lawsuits) with their outcome, linked to the case page. */
+function casesList(ctx: PortalContext, cases: CaseView[]): HtmlValue {
+  const l = ctx.locale;
+  if (cases.length === 0) return '';
+  return html`<h2>${t(l, 'request.cases')}</h2>
+    <ul id="request-cases">
+      ${cases.map(
+        (c) =>
+          html`<li>
+            <a href="/cases/${c.id}">${t(l, `case.kind.${c.kind}` as MessageKey)}</a>
+            ${formatDate(c.filedOn, l)} —
+            <span class="tag">${t(l, `case.outcome.${c.outcome}` as MessageKey)}</span>
+          </li>`,
+      )}
+    </ul>`;
+}
+
+function reviewForm(ctx: PortalContext, r: RequestDetail, offer: ReviewOffer, errors: FormError[]): SafeHtml {
+  const l = ctx.locale;
+  return html`<section class="action" aria-labelledby="review-title">
+    <h2 id="review-title">${t(l, `review.title.${offer.kind}`)}</h2>
+    <p>${t(l, 'review.until', { date: formatDate(offer.until, l) })}</p>
+    <form method="post" action="/requests/${r.id}/review" novalidate>
+      ${csrfField(ctx)}
+      <input type="hidden" name="kind" value="${offer.kind}" />
+      ${textArea({ name: 'grounds', label: t(l, 'review.grounds'), hint: t(l, 'review.groundsHint'), errors, rows: 5 })}
+      ${button(t(l, 'review.submit'))}
+    </form>
+  </section>`;
+}
+
+/** The applicant's own forms: answer a 补正 notice, withdraw, ask for a review. */
+function applicantForms(
+  ctx: PortalContext,
+  r: RequestDetail,
+  errors: FormError[],
+  review?: ReviewOffer,
+): HtmlValue {
   const l = ctx.locale;
   const out: HtmlValue[] = [];
+  if (review) out.push(reviewForm(ctx, r, review, errors));
   if (r.status === 'awaiting_clarification') {
     const asked = [...r.events].reverse().find((e) => e.type === 'clarification_requested');
     out.push(
@@ -164,6 +208,10 @@ export interface RequestPageOptions {
   errors?: FormError[];
   /** Staff only: the lifecycle forms (views/staff-actions.ts). */
   staffActions?: HtmlValue;
+  /** Cases about the request (CaseQueryService.listForRequest). */
+  cases?: CaseView[];
+  /** Applicant only: the review or appeal they may still file. */
+  review?: ReviewOffer;
 }
 
 export function requestPage(ctx: PortalContext, r: RequestDetail, o: RequestPageOptions): SafeHtml {
@@ -195,7 +243,8 @@ export function requestPage(ctx: PortalContext, r: RequestDetail, o: RequestPage
       </details>
       <h2>${t(l, 'request.description')}</h2>
       <p class="pre">${r.description}</p>
-      ${documents(ctx, r)} ${o.staffActions ?? applicantForms(ctx, r, errors)}
+      ${documents(ctx, r)} ${casesList(ctx, o.cases ?? [])}
+      ${o.staffActions ?? applicantForms(ctx, r, errors, o.review)}
       ${timeline(ctx, r, o.agency?.timezone ?? 'Asia/Shanghai')}`,
   );
 }
