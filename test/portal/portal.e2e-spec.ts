@@ -11,8 +11,10 @@ import {
   testProcessEnv,
   waitForHttp,
 } from '@disclose/testing';
+import JSZip from 'jszip';
 import {
   PASSWORD,
+  apiAs,
   axeViolations,
   createPortalWorld,
   launchChromium,
@@ -44,6 +46,7 @@ describe('portal (Chromium, built api + worker)', () => {
   let clerk: BrowserContext;
   let requestUrl = '';
   let trackingNumber = '';
+  let reviewRequestUrl = '';
 
   /** Checks the page with axe-core; the suite fails on any serious or critical violation. */
   async function checkA11y(page: Page, name: string): Promise<void> {
@@ -219,6 +222,96 @@ describe('portal (Chromium, built api + worker)', () => {
     await mine.close();
   }, 60_000);
 
+  it('lets the applicant ask for an internal review of a UK reply from the request page', async () => {
+    const mine = await apiAs(base, applicantEmail);
+    const filed = await mine('POST', '/api/v1/requests', {
+      agencyCode: world.uk.code,
+      subject: 'Minutes of the planning committee',
+      description: 'All minutes of 2025.',
+    });
+    const ukClerk = await apiAs(base, world.staff.ukClerk.email);
+    await ukClerk('POST', `/api/v1/requests/${filed.id}/decision`, {
+      outcome: 'withheld.state_secret',
+      reasons: ['s.35'],
+      message: 'Withheld.',
+    });
+    reviewRequestUrl = `/requests/${filed.id}`;
+
+    const page = await applicant.newPage();
+    await page.goto(reviewRequestUrl);
+    await expect(page.locator('#review-title').textContent()).resolves.toBe('申请内部复核');
+    await checkA11y(page, 'request-review');
+    await page.click('section[aria-labelledby=review-title] button[type=submit]');
+    await expect(page.locator('.error-summary a').first().textContent()).resolves.toContain('请求复核的理由');
+    expect(await page.locator('.error-summary a').first().getAttribute('href')).toBe('#f-grounds');
+    expect(await page.locator('#f-grounds').getAttribute('aria-describedby')).toContain('f-grounds-error');
+    await page.fill('#f-grounds', '所引用的豁免条款并不适用。');
+    await page.click('section[aria-labelledby=review-title] button[type=submit]');
+    await page.waitForURL('**?notice=review');
+    await expect(page.locator('#request-cases').textContent()).resolves.toContain('内部复核');
+    // Filed once: the form is gone while the review is open.
+    expect(await page.locator('#review-title').count()).toBe(0);
+    const { rows } = await db.query(`SELECT kind, grounds FROM cases WHERE request_id = $1`, [filed.id]);
+    expect(rows).toEqual([{ kind: 'internal_review', grounds: '所引用的豁免条款并不适用。' }]);
+    await page.close();
+  }, 60_000);
+
+  it('lets legal staff add a hearing, upload a document and record the outcome of the review', async () => {
+    const legal = await browser.newContext({ baseURL: base, extraHTTPHeaders: { 'accept-language': 'en' } });
+    const page = await legal.newPage();
+    await page.goto('/sign-in?next=%2Fcases');
+    await page.fill('#f-email', world.staff.ukLegal.email);
+    await page.fill('#f-password', PASSWORD);
+    await page.click('main button[type=submit]');
+    await page.waitForURL('**/cases');
+    await page.click('tbody a');
+    await page.waitForURL('**/cases/*');
+    const caseUrl = new URL(page.url()).pathname;
+    await checkA11y(page, 'case-legal');
+
+    await page.click('#hearing-form button[type=submit]');
+    expect(
+      await page.locator('.error-summary a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+    ).toEqual(['#f-heldOn', '#f-heldTime', '#f-place']);
+    const nextYear = Number(shanghaiDate().slice(0, 4)) + 1;
+    await page.fill('#f-heldOn', `${nextYear}-03-02`);
+    await page.fill('#f-heldTime', '10:30');
+    await page.fill('#f-place', 'Committee room 4');
+    await page.click('#hearing-form button[type=submit]');
+    await page.waitForURL('**?notice=done');
+    // 10:30 in London on 2 March (GMT) is stored as 10:30 UTC and shown as the agency's local time.
+    await expect(page.locator('#case-hearings').textContent()).resolves.toContain(
+      `2 March ${nextYear} 10:30 — Committee room 4`,
+    );
+
+    await page.selectOption('#f-kind', 'decision');
+    await page.setInputFiles('#f-file', {
+      name: 'review-decision.pdf',
+      mimeType: 'application/pdf',
+      buffer: PDF,
+    });
+    await page.click('#case-upload button[type=submit]');
+    await page.waitForURL('**?notice=done');
+    await expect(page.locator('#case-documents').textContent()).resolves.toContain(
+      'Decision: review-decision.pdf',
+    );
+
+    await page.selectOption('#f-disposition', 'affirmed');
+    await page.click('#outcome-form button[type=submit]');
+    await page.waitForURL('**?notice=decided');
+    await expect(page.locator('#case-summary').textContent()).resolves.toMatch(/Upheld[\s\S]*Affirmed/);
+    expect(await page.locator('#outcome-form, #hearing-form').count()).toBe(0);
+    const { rows } = await db.query(
+      `SELECT c.outcome, c.disposition, h.held_at AS "heldAt"
+         FROM cases c JOIN case_hearings h ON h.case_id = c.id WHERE c.id = $1`,
+      [caseUrl.split('/').pop()],
+    );
+    expect(rows).toEqual([
+      { outcome: 'upheld', disposition: 'affirmed', heldAt: new Date(`${nextYear}-03-02T10:30:00Z`) },
+    ]);
+    await legal.close();
+  }, 90_000);
+
   it('files a request with the keyboard only: Tab reaches every field in order, Enter submits', async () => {
     const page = await applicant.newPage();
     await page.goto('/requests/new');
@@ -330,6 +423,85 @@ describe('portal (Chromium, built api + worker)', () => {
     await checkA11y(page, 'dashboard');
     await admin.close();
   }, 90_000);
+
+  it('shows an admin a failed email and sends it again', async () => {
+    const to = `bounced-${randomBytes(4).toString('hex')}@portal.test`;
+    const { rows } = await db.query(
+      `INSERT INTO outbox (dedupe_key, to_address, locale, template, params, status, attempts, last_error)
+       VALUES ($1, $2, 'en', 'verify_email', $3, 'failed', 5, '550 5.1.1 mailbox unavailable') RETURNING id`,
+      [`portal-test:${to}`, to, JSON.stringify({ link: `${base}/verify-email?token=x` })],
+    );
+    const admin = await browser.newContext({ baseURL: base, extraHTTPHeaders: { 'accept-language': 'en' } });
+    const page = await admin.newPage();
+    await page.goto('/sign-in?next=%2Fadmin%2Fmail');
+    await page.fill('#f-email', world.staff.admin.email);
+    await page.fill('#f-password', PASSWORD);
+    await page.click('main button[type=submit]');
+    await page.waitForURL('**/admin/mail');
+    const row = page.locator('#mail-failures tbody tr', { hasText: to });
+    await expect(row.textContent()).resolves.toMatch(
+      /Confirm your email address\s*5\s*550 5\.1\.1 mailbox unavailable/,
+    );
+    await checkA11y(page, 'mail-failures');
+    await row.locator('button').click();
+    await page.waitForURL('**/admin/mail?notice=retried');
+    await expect(page.locator('.notice').textContent()).resolves.toBe('The email will be sent again.');
+    expect(await page.locator('#mail-failures tbody tr', { hasText: to }).count()).toBe(0);
+    // The worker sends it (the SMTP capture accepts every recipient) and marks the row sent.
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline && !smtp.messages.some((m) => JSON.stringify(m.to ?? '').includes(to)))
+      await new Promise((r) => setTimeout(r, 250));
+    expect(smtp.messages.some((m) => JSON.stringify(m.to ?? '').includes(to))).toBe(true);
+    const sent = await db.query(`SELECT status FROM outbox WHERE id = $1`, [rows[0].id]);
+    expect(['sent', 'sending']).toContain(sent.rows[0].status);
+    await admin.close();
+  }, 60_000);
+
+  it('lets an admin enter the report texts and table 1, which the DOCX download carries', async () => {
+    const admin = await browser.newContext({
+      baseURL: base,
+      extraHTTPHeaders: { 'accept-language': 'zh-CN' },
+    });
+    // The admin's own setting is English; the language switch's cookie makes this browser Chinese.
+    await admin.addCookies([{ name: 'lang', value: 'zh-CN', url: base }]);
+    const page = await admin.newPage();
+    const year = Number(shanghaiDate().slice(0, 4));
+    await page.goto(
+      `/sign-in?next=${encodeURIComponent(`/admin/report?agency=${world.agency.code}&year=${year}`)}`,
+    );
+    await page.fill('#f-email', world.staff.admin.email);
+    await page.fill('#f-password', PASSWORD);
+    await page.click('main button[type=submit]');
+    await page.waitForURL('**/admin/report?**');
+    const overview = `本机关${year}年坚持以公开为常态、不公开为例外。${randomBytes(3).toString('hex')}`;
+    await page.fill('#f-overview', overview);
+    await page.fill('#f-t1-regulations-issued', '-2');
+    await page.fill('#f-t1-licensing-decisions', '120');
+    await page.click('form[aria-labelledby=report-texts-title] button[type=submit]');
+    // Nothing saved: the error names the cell and links to it; the typed text is kept.
+    expect(await page.locator('.error-summary a').first().getAttribute('href')).toBe(
+      '#f-t1-regulations-issued',
+    );
+    await expect(page.locator('.error-summary a').first().textContent()).resolves.toContain('规章');
+    expect(await page.inputValue('#f-overview')).toBe(overview);
+    await checkA11y(page, 'annual-report-texts-error');
+    await page.fill('#f-t1-regulations-issued', '3');
+    await page.click('form[aria-labelledby=report-texts-title] button[type=submit]');
+    await page.waitForURL('**notice=saved');
+    await expect(page.locator('.notice').textContent()).resolves.toBe('年度报告文字已保存。');
+    expect(await page.inputValue('#f-t1-licensing-decisions')).toBe('120');
+
+    const [docx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#report-links a[href*=docx]'),
+    ]);
+    const zip = await JSZip.loadAsync(readFileSync((await docx.path())!));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toContain(overview);
+    // Section III was left empty: the download writes it from the figures.
+    expect(xml).toContain('本年共收到政府信息公开申请');
+    await admin.close();
+  }, 60_000);
 
   it('refuses a form post without the CSRF token (403) and keeps Swagger UI working', async () => {
     const response = await fetch(`${base}/register`, {

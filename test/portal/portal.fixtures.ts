@@ -24,9 +24,13 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+type Person = { id: string; email: string; name: string };
+
 export interface PortalWorld {
   agency: { id: string; code: string; name: string };
-  staff: Record<'clerk' | 'supervisor' | 'admin', { id: string; email: string; name: string }>;
+  /** A UK FOI agency: its replies can be challenged online by an internal review. */
+  uk: { id: string; code: string };
+  staff: Record<'clerk' | 'supervisor' | 'admin' | 'ukClerk' | 'ukLegal', Person>;
 }
 
 /** One agency and its staff, in SQL as an admin would create them with the CLI (unique per run). */
@@ -51,7 +55,49 @@ export async function createPortalWorld(db: Client): Promise<PortalWorld> {
     );
     staff[role] = { id: inserted.rows[0].id, email, name: person };
   }
-  return { agency: { id: rows[0].id, code, name }, staff };
+  const uk = await db.query(
+    `INSERT INTO agencies (code, name_zh, name_en, rule_set, timezone)
+     VALUES ($1, $2, $3, 'uk-foia', 'Europe/London') RETURNING id`,
+    [`${code}-UK`, `英国测试署 ${suffix}`, `UK Test Office ${suffix}`],
+  );
+  for (const [key, role] of [
+    ['ukClerk', 'clerk'],
+    ['ukLegal', 'legal'],
+  ] as const) {
+    const email = `${key.toLowerCase()}-${suffix.toLowerCase()}@portal.test`;
+    const person = `${key} ${suffix}`;
+    const inserted = await db.query(
+      `INSERT INTO users (email, password_hash, name, role, agency_id, locale, email_verified_at)
+       VALUES ($1, $2, $3, $4, $5, 'en', now()) RETURNING id`,
+      [email, hash, person, role, uk.rows[0].id],
+    );
+    staff[key] = { id: inserted.rows[0].id, email, name: person };
+  }
+  return { agency: { id: rows[0].id, code, name }, uk: { id: uk.rows[0].id, code: `${code}-UK` }, staff };
+}
+
+/** The JSON API as a signed-in user (setting up what the browser test does not walk through). */
+export async function apiAs(base: string, email: string) {
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  if (login.status !== 200) throw new Error(`login ${email}: ${login.status} ${await login.text()}`);
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  return async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${accessToken}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+    return text ? (JSON.parse(text) as Record<string, any>) : {};
+  };
 }
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
