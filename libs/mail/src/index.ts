@@ -7,7 +7,12 @@ export * from './templates/template-params';
 export { renderEmail, requestLink, MailTemplateError, type RenderedEmail } from './templates/render-email';
 export { formatCivilDate } from './templates/format';
 export { MailDeliveryModule } from './delivery/mail-delivery.module';
-export { DeliverEmailService, type DeliveryOutcome } from './delivery/deliver-email.service';
+export {
+  DeliverEmailService,
+  MAIL_BATCH,
+  type DeliveryOutcome,
+  type DeliveryReport,
+} from './delivery/deliver-email.service';
 export {
   OutboxDispatcherService,
   SWEEP_INTERVAL_MS,

@@ -12,8 +12,17 @@ export { MilestoneSchedulerService } from './scheduling/milestone-scheduler.serv
 export type { ReconcileReport, Progress } from './scheduling/milestone-scheduler.service';
 export { MilestoneListenerService } from './scheduling/milestone-listener.service';
 export { MilestoneFiringService } from './firing/milestone-firing.service';
-export type { FireResult, FireOutcome } from './firing/milestone-firing.service';
+export { FIRE_BATCH } from './firing/milestone-firing.service';
+export type { FireResult, FireOutcome, FireJobReport } from './firing/milestone-firing.service';
 export { DigestService } from './digest/digest.service';
-export { FIRE_JOB, RECONCILE_JOB, DIGEST_JOB, milestoneJobId, fireJob } from './scheduling/milestone-jobs';
+export {
+  FIRE_JOB,
+  RECONCILE_JOB,
+  DIGEST_JOB,
+  FIRE_WORKER_OPTIONS,
+  milestoneJobId,
+  milestoneIdOfJob,
+  fireJob,
+} from './scheduling/milestone-jobs';
 export type { FireJobData } from './scheduling/milestone-jobs';
 export { MilestonesOpsModule, MilestoneMetricsService } from './ops/milestones-ops.module';

@@ -1,15 +1,19 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
 import {
+  FIRE_WORKER_OPTIONS,
   FireJobData,
-  FireResult,
+  FireJobReport,
   MilestoneFiringService,
   MilestoneSchedulerService,
 } from '@disclose/milestones';
 import { QUEUES } from '@disclose/queues';
 
-/** Fires milestone timers; all the logic (lock, re-check, outbox) is in MilestoneFiringService. */
-@Processor(QUEUES.milestones, { concurrency: 32 })
+/**
+ * Fires milestone timers; all the logic (batches of due milestones under lock, re-check, outbox) is in
+ * MilestoneFiringService.runJob. A few jobs at once: each one fires every milestone due by then.
+ */
+@Processor(QUEUES.milestones, { concurrency: 8, ...FIRE_WORKER_OPTIONS })
 export class MilestonesProcessor extends WorkerHost {
   constructor(
     private readonly firing: MilestoneFiringService,
@@ -18,10 +22,10 @@ export class MilestonesProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<FireJobData>): Promise<FireResult> {
-    const result = await this.firing.fire(job.data.milestoneId);
-    // After the commit: the next daily escalation, if it falls within the horizon.
-    if (result.next) await this.scheduler.scheduleIds([result.next.id]);
-    return result;
+  async process(job: Job<FireJobData>): Promise<Omit<FireJobReport, 'next'>> {
+    const { next, ...report } = await this.firing.runJob(job.data.milestoneId);
+    // After the commit: the next daily escalations, if they fall within the horizon.
+    if (next.length) await this.scheduler.scheduleIds(next.map((n) => n.id));
+    return report;
   }
 }

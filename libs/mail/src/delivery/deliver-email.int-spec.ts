@@ -117,6 +117,27 @@ describe(DeliverEmailService.name, () => {
     expect((await row(id)).sent_at).toBeInstanceOf(Date);
   });
 
+  it('a mail job sends its own row and other due rows with it, each once, however many jobs run at once', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 30; i++) ids.push(await enqueue(email({ locale: i % 2 ? 'en' : 'zh-CN' })));
+    const reports = await Promise.all(
+      [ids[0], ids[1], ids[0], ids[29]].map((id) => sut.deliverBatch(id, 40)),
+    );
+    expect(reports.reduce((n, r) => n + r.sent, 0)).toBeGreaterThanOrEqual(30);
+    expect(reports.filter((r) => r.own === 'sent').length).toBeLessThanOrEqual(3);
+    for (const id of ids) {
+      expect(received(id)).toHaveLength(1);
+      expect(await row(id)).toMatchObject({
+        status: 'sent',
+        attempts: 1,
+        message_id: `<outbox-${id}@disclose>`,
+      });
+    }
+    // The jobs of the rows taken along find nothing left to do.
+    expect(await sut.deliverBatch(ids[7])).toMatchObject({ own: 'skipped' });
+    expect(received(ids[7])).toHaveLength(1);
+  });
+
   it('keeps the email while SMTP refuses, backing off exponentially, and sends it when SMTP accepts', async () => {
     const id = await enqueue(email({ locale: 'en' }));
     smtp.refuseWith = 451;

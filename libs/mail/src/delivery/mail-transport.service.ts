@@ -11,7 +11,7 @@ export interface OutgoingEmail {
   headers?: Record<string, string>;
 }
 
-/** One pooled SMTP transport per process: connections are reused across the processor's jobs. */
+/** One pooled SMTP transport per process: connections are reused across the processor's jobs and batches. */
 @Injectable()
 export class MailTransportService implements OnModuleDestroy {
   private transport?: Transporter;
@@ -23,7 +23,10 @@ export class MailTransportService implements OnModuleDestroy {
     this.transport ??= createTransport({
       url: this.config.smtpUrl,
       pool: true,
-      maxConnections: 5,
+      // Enough connections for a mail job's batch (MAIL_BATCH) times the processor's concurrency to flow;
+      // each connection is kept for many messages (a new one costs a handshake).
+      maxConnections: 10,
+      maxMessages: 1000,
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       // Shorter than MAIL_SENDING_TIMEOUT_MS should be: a hung send gives up before the row is reclaimed.

@@ -1,9 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@disclose/config';
 import { shiftWorkingDays, type RuleSetId } from '@disclose/deadlines';
-import { OUTBOX, type Outbox } from '@disclose/mail';
+import { OUTBOX, type Outbox, type OutboxEmail } from '@disclose/mail';
 import type {
   AgencyTiming,
   MilestonePayload,
@@ -13,7 +13,7 @@ import type {
 import { overdueOccurrences } from '../planning/plan-request-milestones';
 import { caseMilestoneEmails } from './case-firing';
 import { DIGESTED_KINDS, milestoneEmails } from './milestone-email';
-import { resolveRecipients } from './recipients';
+import { resolveRecipientsMany } from './recipients';
 import { stillMatters } from './still-matters';
 
 export type FireOutcome = 'fired' | 'skipped' | 'not_pending' | 'not_due' | 'missing';
@@ -22,6 +22,18 @@ export interface FireResult {
   emails: number;
   /** The next overdue escalation planned by this firing (the caller schedules it after commit). */
   next?: { id: string; dueAt: Date };
+}
+
+/** What a fire job did: every due milestone it fired or skipped, in batches, and its own milestone. */
+export interface FireJobReport {
+  /** The outcome for the job's own milestone ('fired' also when a batch of this job fired it). */
+  own: FireOutcome;
+  fired: number;
+  skipped: number;
+  emails: number;
+  batches: number;
+  /** Next overdue escalations planned meanwhile (the caller schedules them after commit). */
+  next: Array<{ id: string; dueAt: Date }>;
 }
 
 interface MilestoneRow {
@@ -54,99 +66,244 @@ interface FiringRow extends MilestoneRow {
 
 /** Jobs may run a little early (clock skew between Redis and this host); never more than this. */
 const EARLY_TOLERANCE_MS = 2000;
+/** Milestones fired per transaction by a fire job (one outbox insert, two status updates per batch). */
+export const FIRE_BATCH = 500;
 
-/** Fires one milestone: row lock, re-check, outbox rows, status — one transaction, one effect. */
+// The milestone rows with the request and agency they need, in one round trip (firing is bound by round
+// trips, not by work). Completed by a WHERE clause and a row lock on m.
+const SELECT_FIRING = `
+  SELECT m.id, m.subject_type, m.subject_id, m.kind, m.due_at, m.status, m.recipients, m.payload,
+         r.id AS request_id, r.tracking_number, r.agency_id, r.assignee_id, r.status AS request_status,
+         r.due_on::text AS due_on, r.clarification_reply_by::text AS clarification_reply_by,
+         r.fee_payment_due_on::text AS fee_payment_due_on, u.name AS assignee_name,
+         ag.timezone, ag.reminder_hour, ag.rule_set, ag.count_makeup_workdays
+    FROM milestones m
+    LEFT JOIN requests r ON m.subject_type = 'request' AND r.id = m.subject_id
+    LEFT JOIN users u ON u.id = r.assignee_id
+    LEFT JOIN agencies ag ON ag.id = r.agency_id`;
+
+/**
+ * Fires milestones: row lock, re-check, outbox rows, status, in one transaction, so each has one effect.
+ * A fire job (one BullMQ job per milestone, see milestone-jobs.ts) fires every milestone due by then, in
+ * batches of {@link FIRE_BATCH} claimed with SKIP LOCKED, then makes sure of its own: a burst of reminders
+ * due at 09:00 costs a few transactions, not one per milestone, and the jobs of milestones a batch has
+ * already fired find nothing left to do.
+ */
 @Injectable()
 export class MilestoneFiringService {
+  private readonly logger = new Logger(MilestoneFiringService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(OUTBOX) private readonly outbox: Outbox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** Fires one milestone, waiting for its row lock (a sync of its request in progress). */
   fire(milestoneId: string, now: Date = new Date()): Promise<FireResult> {
-    return this.dataSource.transaction((manager) => this.fireIn(manager, milestoneId, now));
+    return this.dataSource.transaction(async (manager) => {
+      const [m]: FiringRow[] = await manager.query(`${SELECT_FIRING} WHERE m.id = $1 FOR UPDATE OF m`, [
+        milestoneId,
+      ]);
+      if (!m) return { outcome: 'missing', emails: 0 };
+      if (m.status !== 'pending') return { outcome: 'not_pending', emails: 0 };
+      if (new Date(m.due_at).getTime() > now.getTime() + EARLY_TOLERANCE_MS)
+        return { outcome: 'not_due', emails: 0 };
+      return (await this.fireRows(manager, [m], now)).get(m.id)!;
+    });
   }
 
-  private async fireIn(manager: EntityManager, milestoneId: string, now: Date): Promise<FireResult> {
-    // One round trip: the row under lock with the request and agency it needs (firing bursts are
-    // bound by round trips, not by work).
-    const [m]: FiringRow[] = await manager.query(
-      `SELECT m.id, m.subject_type, m.subject_id, m.kind, m.due_at, m.status, m.recipients, m.payload,
-              r.id AS request_id, r.tracking_number, r.agency_id, r.assignee_id, r.status AS request_status,
-              r.due_on::text AS due_on, r.clarification_reply_by::text AS clarification_reply_by,
-              r.fee_payment_due_on::text AS fee_payment_due_on, u.name AS assignee_name,
-              ag.timezone, ag.reminder_hour, ag.rule_set, ag.count_makeup_workdays
-         FROM milestones m
-         LEFT JOIN requests r ON m.subject_type = 'request' AND r.id = m.subject_id
-         LEFT JOIN users u ON u.id = r.assignee_id
-         LEFT JOIN agencies ag ON ag.id = r.agency_id
-        WHERE m.id = $1 FOR UPDATE OF m`,
+  /**
+   * Fires every pending milestone due by `now`, in batches of `batch` (one transaction each). Rows locked
+   * by another transaction are skipped (another batch, or a sync about to cancel them): their own jobs, or
+   * the next batch, take them. A batch that fails is retried one milestone at a time, so one bad row
+   * cannot hold back the others.
+   */
+  async fireDue(now: Date = new Date(), batch = FIRE_BATCH): Promise<Omit<FireJobReport, 'own'>> {
+    const report = { fired: 0, skipped: 0, emails: 0, batches: 0, next: [] as FireJobReport['next'] };
+    const until = new Date(now.getTime() + EARLY_TOLERANCE_MS);
+    // Without a transaction first: most jobs of a burst find their milestone already fired.
+    const [{ due }] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM milestones WHERE status = 'pending' AND due_at <= $1) AS due`,
+      [until],
+    );
+    if (!due) return report;
+    for (;;) {
+      let claimed = 0;
+      try {
+        const results = await this.dataSource.transaction(async (manager) => {
+          const rows: FiringRow[] = await manager.query(
+            `${SELECT_FIRING} WHERE m.status = 'pending' AND m.due_at <= $1
+              ORDER BY m.due_at LIMIT $2 FOR UPDATE OF m SKIP LOCKED`,
+            [until, batch],
+          );
+          claimed = rows.length;
+          return rows.length ? this.fireRows(manager, rows, now) : new Map<string, FireResult>();
+        });
+        if (claimed === 0) break;
+        report.batches++;
+        for (const r of results.values()) add(report, r);
+      } catch (error) {
+        this.logger.warn(`a firing batch failed (${(error as Error).message}); firing one at a time`);
+        await this.fireOneByOne(until, batch, now, report);
+        break;
+      }
+      if (claimed < batch) break;
+    }
+    return report;
+  }
+
+  /** What a fire job does: fire what is due, then make sure of the job's own milestone. */
+  async runJob(milestoneId: string, now: Date = new Date()): Promise<FireJobReport> {
+    const report = await this.fireDue(now);
+    const [row]: Array<{ status: string }> = await this.dataSource.query(
+      `SELECT status FROM milestones WHERE id = $1`,
       [milestoneId],
     );
-    if (!m) return { outcome: 'missing', emails: 0 };
-    if (m.status !== 'pending') return { outcome: 'not_pending', emails: 0 };
-    if (new Date(m.due_at).getTime() > now.getTime() + EARLY_TOLERANCE_MS)
-      return { outcome: 'not_due', emails: 0 };
-    if (m.subject_type === 'case') return this.fireCase(manager, m, now);
-    const request = m.request_id
-      ? {
-          id: m.request_id,
-          tracking_number: m.tracking_number!,
-          agency_id: m.agency_id!,
-          assignee_id: m.assignee_id,
-          assignee_name: m.assignee_name,
-          status: m.request_status!,
-          due_on: m.due_on,
-          clarification_reply_by: m.clarification_reply_by,
-          fee_payment_due_on: m.fee_payment_due_on,
-        }
-      : null;
-    if (!request || !stillMatters(m.kind, m.payload, request)) {
-      await manager.query(`UPDATE milestones SET status = 'skipped' WHERE id = $1`, [m.id]);
-      return { outcome: 'skipped', emails: 0 };
+    if (!row) return { own: 'missing', ...report };
+    // Still pending: not due yet, or skipped by the batches because a transaction held it (a sync).
+    if (row.status !== 'pending') {
+      const own: FireOutcome =
+        row.status === 'fired' || row.status === 'skipped' ? row.status : 'not_pending';
+      return { own, ...report };
     }
-    const everyone = await resolveRecipients(manager, request, m.recipients);
-    // Users who chose the daily digest get these in it instead (DigestService).
-    const recipients = DIGESTED_KINDS.has(m.kind) ? everyone.filter((r) => !r.dailyDigest) : everyone;
-    const agency: AgencyTiming = {
-      timezone: m.timezone!,
-      reminderHour: Number(m.reminder_hour),
-      ruleSet: m.rule_set as RuleSetId,
-      countMakeupWorkdays: m.count_makeup_workdays!,
-    };
-    const daysOverdue = m.kind === 'overdue' ? workingDaysBetween(agency, m.payload.dueOn!, m.payload.on) : 0;
-    const emails = milestoneEmails(m, request, recipients, this.config.publicUrl, daysOverdue);
-    await this.outbox.enqueue(manager, emails);
-    await manager.query(`UPDATE milestones SET status = 'fired', fired_at = $2 WHERE id = $1`, [m.id, now]);
-    const next = m.kind === 'overdue' ? await this.planNextOverdue(manager, m, agency, now) : undefined;
-    return { outcome: 'fired', emails: emails.length, next };
+    const own = await this.fire(milestoneId, now);
+    add(report, own);
+    return { own: own.outcome, ...report };
   }
 
-  private async fireCase(manager: EntityManager, m: MilestoneRow, now: Date): Promise<FireResult> {
-    const emails = await caseMilestoneEmails(manager, m as never, this.config.publicUrl);
-    if (!emails) {
-      await manager.query(`UPDATE milestones SET status = 'skipped' WHERE id = $1`, [m.id]);
-      return { outcome: 'skipped', emails: 0 };
+  private async fireOneByOne(until: Date, batch: number, now: Date, report: Omit<FireJobReport, 'own'>) {
+    const ids: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM milestones WHERE status = 'pending' AND due_at <= $1 ORDER BY due_at LIMIT $2`,
+      [until, batch],
+    );
+    for (const { id } of ids) {
+      try {
+        add(report, await this.fire(id, now));
+      } catch (error) {
+        this.logger.error(`milestone ${id} cannot be fired: ${(error as Error).message}`);
+      }
     }
+  }
+
+  /**
+   * Fires locked, pending, due rows within `manager`'s transaction: re-checks each against its subject as
+   * it is now, writes every email of the batch in one outbox insert, marks the rows fired or skipped, and
+   * plans the next escalation of each overdue one.
+   */
+  private async fireRows(
+    manager: EntityManager,
+    rows: readonly FiringRow[],
+    now: Date,
+  ): Promise<Map<string, FireResult>> {
+    const results = new Map<string, FireResult>();
+    const emails: OutboxEmail[] = [];
+    const skip = (m: FiringRow) => results.set(m.id, { outcome: 'skipped', emails: 0 });
+    const fired = (m: FiringRow, mails: OutboxEmail[]) => {
+      emails.push(...mails);
+      results.set(m.id, { outcome: 'fired', emails: mails.length });
+    };
+
+    const live: Array<{ m: FiringRow; request: NonNullable<ReturnType<typeof requestOf>> }> = [];
+    for (const m of rows) {
+      if (m.subject_type === 'case') continue;
+      const request = requestOf(m);
+      if (!request || !stillMatters(m.kind, m.payload, request)) skip(m);
+      else live.push({ m, request });
+    }
+    const lists = await resolveRecipientsMany(
+      manager,
+      live.map(({ m, request }) => ({ ...request, roles: m.recipients })),
+    );
+    const overdue: Array<{ m: FiringRow; dueAt: Date; on: string }> = [];
+    live.forEach(({ m, request }, i) => {
+      // Users who chose the daily digest get these in it instead (DigestService).
+      const recipients = DIGESTED_KINDS.has(m.kind) ? lists[i].filter((r) => !r.dailyDigest) : lists[i];
+      const agency = agencyOf(m);
+      const daysOverdue =
+        m.kind === 'overdue' ? workingDaysBetween(agency, m.payload.dueOn!, m.payload.on) : 0;
+      fired(m, milestoneEmails(m, request, recipients, this.config.publicUrl, daysOverdue));
+      if (m.kind === 'overdue')
+        overdue.push({ m, ...overdueOccurrences(m.payload.dueOn!, agency, now).next });
+    });
+    for (const m of rows.filter((r) => r.subject_type === 'case')) {
+      const mails = await caseMilestoneEmails(manager, m as never, this.config.publicUrl);
+      if (mails) fired(m, mails);
+      else skip(m);
+    }
+
     await this.outbox.enqueue(manager, emails);
-    await manager.query(`UPDATE milestones SET status = 'fired', fired_at = $2 WHERE id = $1`, [m.id, now]);
-    return { outcome: 'fired', emails: emails.length };
+    const ids = (outcome: FireOutcome) =>
+      rows.filter((m) => results.get(m.id)!.outcome === outcome).map((m) => m.id);
+    const skippedIds = ids('skipped');
+    const firedIds = ids('fired');
+    if (skippedIds.length)
+      await manager.query(`UPDATE milestones SET status = 'skipped' WHERE id = ANY($1::uuid[])`, [
+        skippedIds,
+      ]);
+    if (firedIds.length)
+      await manager.query(
+        `UPDATE milestones SET status = 'fired', fired_at = $2 WHERE id = ANY($1::uuid[])`,
+        [firedIds, now],
+      );
+    if (overdue.length) await this.planNextOverdue(manager, overdue, results);
+    return results;
   }
 
   /** Escalations repeat every working day until the request is answered: one row ahead at a time. */
-  private async planNextOverdue(manager: EntityManager, m: MilestoneRow, agency: AgencyTiming, now: Date) {
-    const { next } = overdueOccurrences(m.payload.dueOn!, agency, now);
-    const [row]: Array<{ id: string; due_at: Date }> = await manager.query(
+  private async planNextOverdue(
+    manager: EntityManager,
+    overdue: ReadonlyArray<{ m: FiringRow; dueAt: Date; on: string }>,
+    results: Map<string, FireResult>,
+  ): Promise<void> {
+    const planned: Array<{ id: string; subject_id: string; due_at: Date }> = await manager.query(
       `INSERT INTO milestones (subject_type, subject_id, kind, due_at, recipients, payload, generation)
-       SELECT subject_type, subject_id, kind, $2, recipients, payload || jsonb_build_object('on', $3::text), generation
-         FROM milestones WHERE id = $1
+       SELECT m.subject_type, m.subject_id, m.kind, n.due_at, m.recipients,
+              m.payload || jsonb_build_object('on', n.on), m.generation
+         FROM json_to_recordset($1::json) AS n(id uuid, due_at timestamptz, "on" text)
+         JOIN milestones m ON m.id = n.id
        ON CONFLICT (subject_type, subject_id, kind, due_at) WHERE status = 'pending' DO NOTHING
-       RETURNING id, due_at`,
-      [m.id, next.dueAt, next.on],
+       RETURNING id, subject_id, due_at`,
+      [JSON.stringify(overdue.map((o) => ({ id: o.m.id, due_at: o.dueAt.toISOString(), on: o.on })))],
     );
-    return row ? { id: row.id, dueAt: new Date(row.due_at) } : undefined;
+    for (const o of overdue) {
+      const row = planned.find(
+        (p) => p.subject_id === o.m.subject_id && new Date(p.due_at).getTime() === o.dueAt.getTime(),
+      );
+      if (row) results.get(o.m.id)!.next = { id: row.id, dueAt: new Date(row.due_at) };
+    }
   }
+}
+
+function add(report: Omit<FireJobReport, 'own'>, r: FireResult): void {
+  if (r.outcome === 'fired') report.fired++;
+  if (r.outcome === 'skipped') report.skipped++;
+  report.emails += r.emails;
+  if (r.next) report.next.push(r.next);
+}
+
+function requestOf(m: FiringRow) {
+  if (!m.request_id) return null;
+  return {
+    id: m.request_id,
+    tracking_number: m.tracking_number!,
+    agency_id: m.agency_id!,
+    assignee_id: m.assignee_id,
+    assignee_name: m.assignee_name,
+    status: m.request_status!,
+    due_on: m.due_on,
+    clarification_reply_by: m.clarification_reply_by,
+    fee_payment_due_on: m.fee_payment_due_on,
+  };
+}
+
+function agencyOf(m: FiringRow): AgencyTiming {
+  return {
+    timezone: m.timezone!,
+    reminderHour: Number(m.reminder_hour),
+    ruleSet: m.rule_set as RuleSetId,
+    countMakeupWorkdays: m.count_makeup_workdays!,
+  };
 }
 
 /** Working days in (from, to]: how late the answer is on the day of an escalation. */

@@ -14,7 +14,7 @@ import {
   insertRequest,
   milestonesTestingModule,
 } from '../testing/milestones-fixture';
-import { FireJobData } from './milestone-jobs';
+import { FIRE_WORKER_OPTIONS, FireJobData } from './milestone-jobs';
 import { MilestoneSchedulerService } from './milestone-scheduler.service';
 
 const REQUESTS = 500;
@@ -82,19 +82,27 @@ describe('reconcile after a Redis wipe', () => {
 
     // Reconcile twice: adding a job twice is harmless (stable job ids).
     const first = await scheduler.reconcile(new Date());
-    await scheduler.reconcile(new Date());
+    const second = await scheduler.reconcile(new Date());
     expect(first.scheduled).toBeGreaterThanOrEqual(ids.length);
+    // The second finds every job queued (ids read first): it adds nothing.
+    expect(second).toMatchObject({ scheduled: 0, queued: first.scheduled + first.queued });
     expect(await queue.getJob(`milestone-${stale}`)).toBeUndefined();
 
     const firing = module.get(MilestoneFiringService);
     worker = new Worker<FireJobData>(
       QUEUES.milestones,
+      // What MilestonesProcessor does: fire every due milestone in batches, then the job's own.
       async (job) => {
-        const result = await firing.fire(job.data.milestoneId);
-        if (result.next) await scheduler.scheduleIds([result.next.id]);
-        return result;
+        const { next, ...report } = await firing.runJob(job.data.milestoneId);
+        await scheduler.scheduleIds(next.map((n) => n.id));
+        return report;
       },
-      { connection: bullConnection(config) as never, prefix: config.redisPrefix, concurrency: 16 },
+      {
+        connection: bullConnection(config) as never,
+        prefix: config.redisPrefix,
+        concurrency: 16,
+        ...FIRE_WORKER_OPTIONS,
+      },
     );
     // Wait for the worker; like the periodic reconciler in production, re-reconcile now and then so a job
     // that failed under load (removed on failure) is put back.
