@@ -1,3 +1,4 @@
+import { computeLegalDeadline } from '@disclose/deadlines';
 import { casesSuite, decidedRequest } from './cases.fixtures';
 
 const byKey = (c: { deadlines: Array<{ key: string; dueOn: string }> }) =>
@@ -57,6 +58,102 @@ describe('cases: legal deadline reminders (built api + worker)', () => {
     expect((await milestonesOf(recon.body.id)).filter((m) => m.status === 'pending')).toEqual([]);
   }, 60_000);
 
+  it('a 复议 served on the agency gets its Art. 48 defence deadline; a hearing reminds the legal owner before and on the day, moves and is cancelled with it', async () => {
+    const requestId = await decidedRequest(s.http, s.world.agencies.cn.code, 'applicantA', 'clerk');
+    const replyOn: string = (await s.http('clerk', 'GET', `/api/v1/requests/${requestId}/challenge-windows`))
+      .body.replyOn;
+    const recon = await s.http('legal', 'POST', '/api/v1/cases', {
+      requestId,
+      kind: 'reconsideration',
+      filedOn: replyOn,
+      acceptedOn: replyOn,
+      servedOn: replyOn,
+    });
+    expect(recon.status).toBe(201);
+    const defence = recon.body.deadlines.find((d: any) => d.key === 'defence_due');
+    expect(defence).toMatchObject({
+      legalKind: 'cn-reconsideration-defence',
+      dueOn: computeLegalDeadline({ kind: 'cn-reconsideration-defence', from: replyOn }).dueOn,
+      remind: true,
+    });
+    expect(defence.trace.join(' ')).toContain('Art. 48');
+    expect((await milestonesOf(recon.body.id)).map((m) => m.kind)).toContain('case:defence_due:due_today');
+
+    // Reminders at midnight: whatever the hour of the run, the reminder one working day before a hearing
+    // tomorrow is already due, so it fires at once.
+    await s.db.query(`UPDATE agencies SET reminder_hour = 0 WHERE id = $1`, [s.world.agencies.cn.id]);
+    const place = `第三审判庭 ${Date.now()}`;
+    const tomorrow = addDays(civilToday('Asia/Shanghai'), 1);
+    const bad = await s.http('legal', 'POST', `/api/v1/cases/${recon.body.id}/hearings`, {
+      heldAt: 'next tuesday',
+      place: '',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.type).toContain('application/problem+json');
+    expect(bad.body.errors.map((e: any) => e.field).sort()).toEqual(['heldAt', 'place']);
+    const added = await s.http('legal', 'POST', `/api/v1/cases/${recon.body.id}/hearings`, {
+      heldAt: `${tomorrow}T09:30:00+08:00`,
+      place,
+      notes: '准备答辩要点',
+    });
+    expect(added.status).toBe(201);
+    const hearingId = added.body.id;
+    const prefix = `case:hearing:${hearingId}:`;
+    const hearingReminders = async () =>
+      (await milestonesOf(recon.body.id)).filter((m) => m.kind.startsWith(prefix));
+    const planned = await hearingReminders();
+    expect(planned.length).toBeGreaterThan(0);
+    expect(planned.every((m) => ['due_tomorrow', 'due_today'].includes(m.kind.slice(prefix.length)))).toBe(
+      true,
+    );
+    expect(planned.map((m) => m.payload.dueOn)).toEqual(planned.map(() => tomorrow));
+    const email = await waitFor(() =>
+      s.smtp.messages.find(
+        (m) => (m.text ?? '').includes(place) && JSON.stringify(m.to).includes(s.world.emails.legal),
+      ),
+    );
+    expect(email.text).toContain(`${tomorrow} 09:30`);
+    expect(email.subject).toContain('Hearing');
+
+    const applicantView = await s.http('applicantA', 'GET', `/api/v1/cases/${recon.body.id}`);
+    expect(applicantView.body.hearings).toEqual([{ id: hearingId, heldAt: added.body.heldAt, place }]);
+    expect(
+      (await s.http('clerk', 'PATCH', `/api/v1/cases/${recon.body.id}/hearings/${hearingId}`, { place: 'x' }))
+        .status,
+    ).toBe(403);
+    expect(
+      (
+        await s.http(
+          'legal',
+          'PATCH',
+          `/api/v1/cases/${recon.body.id}/hearings/00000000-0000-4000-8000-000000000000`,
+          { place: 'x' },
+        )
+      ).status,
+    ).toBe(404);
+
+    // Adjourned by three weeks: the pending reminders of the old day are cancelled, three new ones planned.
+    const later = addDays(tomorrow, 21);
+    const moved = await s.http('legal', 'PATCH', `/api/v1/cases/${recon.body.id}/hearings/${hearingId}`, {
+      heldAt: `${later}T14:00:00+08:00`,
+    });
+    expect(moved.status).toBe(200);
+    const pending = (await hearingReminders()).filter((m) => m.status === 'pending');
+    expect(pending.map((m) => [m.kind.slice(prefix.length), m.payload.dueOn])).toEqual([
+      ['due_in_5', later],
+      ['due_tomorrow', later],
+      ['due_today', later],
+    ]);
+
+    const removed = await s.http('legal', 'DELETE', `/api/v1/cases/${recon.body.id}/hearings/${hearingId}`);
+    expect(removed.status).toBe(204);
+    expect((await hearingReminders()).filter((m) => m.status === 'pending')).toEqual([]);
+    const trail = (await s.http('legal', 'GET', `/api/v1/cases/${recon.body.id}`)).body.events.map(
+      (e: any) => e.type,
+    );
+    expect(trail).toEqual(['recorded', 'hearing_added', 'hearing_updated', 'hearing_removed']);
+  }, 60_000);
+
   async function milestonesOf(
     caseId: string,
   ): Promise<Array<{ kind: string; status: string; recipients: unknown; payload: any }>> {
@@ -80,3 +177,18 @@ describe('cases: legal deadline reminders (built api + worker)', () => {
     }
   }
 });
+
+function civilToday(timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
+}
+
+function addDays(date: string, n: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}

@@ -22,6 +22,7 @@ export const MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Locale, string
   'USER.NOT_FOUND': { en: 'User not found.', 'zh-CN': '未找到该用户。' },
   'DOCUMENT.NOT_FOUND': { en: 'Document not found.', 'zh-CN': '未找到该文件。' },
   'CASE.NOT_FOUND': { en: 'Case not found.', 'zh-CN': '未找到该案件。' },
+  'HEARING.NOT_FOUND': { en: 'Hearing not found.', 'zh-CN': '未找到该庭审或听证。' },
   'AUTH.INVALID_CREDENTIALS': { en: 'Wrong email or password.', 'zh-CN': '邮箱或密码错误。' },
   'AUTH.FORBIDDEN': { en: 'You are not allowed to do this.', 'zh-CN': '您无权执行此操作。' },
   'AUTH.EMAIL_TAKEN': { en: 'This email is already registered.', 'zh-CN': '该邮箱已被注册。' },

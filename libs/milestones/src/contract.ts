@@ -53,8 +53,20 @@ export interface CaseMilestoneSnapshot {
   ruleSet: string;
   /** Open = no outcome yet: reminders only matter while open. */
   open: boolean;
-  /** key: decision_due | defence_due | litigation_window | ...; legalKind: the computeLegalDeadline kind. */
-  deadlines: Array<{ key: string; legalKind: string; dueOn: string; provisional: boolean }>;
+  /**
+   * key: decision_due | defence_due | litigation_window | ... | hearing:<id>; legalKind: the
+   * computeLegalDeadline kind ('hearing' for a hearing). `reminders` (working days before; default 5, 2, 1
+   * and 0) and `overdue` (default true) let a dated event such as a hearing be reminded without an overdue
+   * notice after it.
+   */
+  deadlines: Array<{
+    key: string;
+    legalKind: string;
+    dueOn: string;
+    provisional: boolean;
+    reminders?: readonly number[];
+    overdue?: boolean;
+  }>;
 }
 
 /** Implemented by MilestonesService (@disclose/milestones). */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CaseQueryService,
@@ -10,7 +10,7 @@ import {
   type CaseView,
 } from '@disclose/cases';
 import { CurrentUser, type AuthUser } from '@disclose/identity';
-import { AddHearingDto, ListCasesQueryDto, RecordOutcomeDto } from './dto/case-actions.dto';
+import { AddHearingDto, ListCasesQueryDto, RecordOutcomeDto, UpdateHearingDto } from './dto/case-actions.dto';
 import { CreateCaseDto } from './dto/create-case.dto';
 import { UpdateCaseDto } from './dto/update-case.dto';
 
@@ -56,10 +56,34 @@ export class CasesController {
   }
 
   @Post(':id/hearings')
-  @ApiOperation({ summary: 'Log a hearing' })
+  @ApiOperation({
+    summary:
+      'Log a hearing (legal, admin); the legal owner is reminded 5 and 1 working days before and on the day',
+  })
   async addHearing(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: AddHearingDto) {
-    const h = await this.updates.addHearing(user, id, dto);
-    return { id: h.id, caseId: h.caseId, heldAt: h.heldAt.toISOString(), place: h.place, notes: h.notes };
+    return hearingView(await this.updates.addHearing(user, id, dto));
+  }
+
+  @Patch(':id/hearings/:hearingId')
+  @ApiOperation({ summary: 'Reschedule or correct a hearing (its reminders move with it)' })
+  async updateHearing(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Param('hearingId') hearingId: string,
+    @Body() dto: UpdateHearingDto,
+  ) {
+    return hearingView(await this.updates.updateHearing(user, id, hearingId, dto));
+  }
+
+  @Delete(':id/hearings/:hearingId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a hearing that will not take place (its reminders are cancelled)' })
+  async removeHearing(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Param('hearingId') hearingId: string,
+  ): Promise<void> {
+    await this.updates.removeHearing(user, id, hearingId);
   }
 
   @Post(':id/outcome')
@@ -74,4 +98,8 @@ export class CasesController {
   ): Promise<CaseView> {
     return toCaseView(await this.outcomes.record(user, id, dto), user);
   }
+}
+
+function hearingView(h: { id: string; caseId: string; heldAt: Date; place: string; notes: string | null }) {
+  return { id: h.id, caseId: h.caseId, heldAt: h.heldAt.toISOString(), place: h.place, notes: h.notes };
 }

@@ -3,7 +3,20 @@ import type { CaseMilestoneSnapshot, MilestoneSync } from '@disclose/milestones'
 import type { CaseRequestFacts } from '../access/case-access';
 import type { CaseEntity } from '../entities';
 
-export function caseMilestoneSnapshot(c: CaseEntity, request: CaseRequestFacts): CaseMilestoneSnapshot {
+/** Working days before a hearing at which the legal staff member in charge is reminded (and on the day). */
+export const HEARING_REMINDERS = [5, 1, 0] as const;
+
+/** A hearing still to come, on its civil date in the agency's time zone. */
+export interface UpcomingHearing {
+  id: string;
+  on: string;
+}
+
+export function caseMilestoneSnapshot(
+  c: CaseEntity,
+  request: CaseRequestFacts,
+  hearings: readonly UpcomingHearing[] = [],
+): CaseMilestoneSnapshot {
   return {
     caseId: c.id,
     requestId: c.requestId,
@@ -14,13 +27,41 @@ export function caseMilestoneSnapshot(c: CaseEntity, request: CaseRequestFacts):
     legalOwnerId: c.legalOwnerId,
     ruleSet: request.ruleSet,
     open: c.outcome === null,
-    deadlines: c.deadlines
-      .filter((d) => d.remind)
-      .map((d) => ({ key: d.key, legalKind: d.legalKind, dueOn: d.dueOn, provisional: d.provisional })),
+    deadlines: [
+      ...c.deadlines
+        .filter((d) => d.remind)
+        .map((d) => ({ key: d.key, legalKind: d.legalKind, dueOn: d.dueOn, provisional: d.provisional })),
+      // A hearing is a day to attend, not a deadline to miss: reminders before and on it, no overdue notice.
+      ...hearings.map((h) => ({
+        key: `hearing:${h.id}`,
+        legalKind: 'hearing',
+        dueOn: h.on,
+        provisional: false,
+        reminders: HEARING_REMINDERS,
+        overdue: false,
+      })),
+    ],
   };
 }
 
-/** In the caller's transaction: plan (or cancel) the case's reminder milestones from its deadlines. */
+/** The case's hearings from today on (civil dates in the agency's zone); past ones need no reminder. */
+export async function upcomingHearings(
+  manager: EntityManager,
+  c: Pick<CaseEntity, 'id' | 'agencyId'>,
+  now: Date,
+): Promise<UpcomingHearing[]> {
+  const rows: UpcomingHearing[] = await manager.query(
+    `SELECT h.id, to_char(h.held_at AT TIME ZONE a.timezone, 'YYYY-MM-DD') AS on
+       FROM case_hearings h JOIN agencies a ON a.id = $2
+      WHERE h.case_id = $1
+        AND (h.held_at AT TIME ZONE a.timezone)::date >= ($3::timestamptz AT TIME ZONE a.timezone)::date
+      ORDER BY h.held_at, h.id`,
+    [c.id, c.agencyId, now.toISOString()],
+  );
+  return rows;
+}
+
+/** In the caller's transaction: plan (or cancel) the case's reminder milestones from its deadlines and hearings. */
 export async function syncCaseMilestones(
   manager: EntityManager,
   sync: MilestoneSync,
@@ -28,5 +69,7 @@ export async function syncCaseMilestones(
   request: CaseRequestFacts,
   now: Date,
 ): Promise<void> {
-  await sync.syncCase?.(manager, caseMilestoneSnapshot(c, request), now);
+  if (!sync.syncCase) return;
+  const hearings = c.outcome === null ? await upcomingHearings(manager, c, now) : [];
+  await sync.syncCase(manager, caseMilestoneSnapshot(c, request, hearings), now);
 }

@@ -10,7 +10,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A malformed id can only be unknown: answer 404 rather than let PostgreSQL reject the cast. */
 export function assertUuid(
   id: string,
-  code: 'CASE.NOT_FOUND' | 'REQUEST.NOT_FOUND' | 'DOCUMENT.NOT_FOUND',
+  code: 'CASE.NOT_FOUND' | 'REQUEST.NOT_FOUND' | 'DOCUMENT.NOT_FOUND' | 'HEARING.NOT_FOUND',
 ): void {
   if (!UUID.test(id)) throw new NotFoundError(code, id);
 }

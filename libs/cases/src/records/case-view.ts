@@ -36,7 +36,8 @@ export interface CaseView {
 }
 
 export interface CaseDetailView extends CaseView {
-  hearings: Array<{ id: string; heldAt: string; place: string; notes: string | null }>;
+  /** Applicants get hearings without their notes (the legal staff's preparation). */
+  hearings: Array<{ id: string; heldAt: string; place: string; notes?: string | null }>;
   documents: Array<{
     id: string;
     kind: string;
@@ -104,7 +105,7 @@ export function toCaseDetailView(
       id: h.id,
       heldAt: h.heldAt.toISOString(),
       place: h.place,
-      notes: h.notes,
+      ...(staff ? { notes: h.notes } : {}),
     })),
     documents: parts.documents.map((d) => ({
       id: d.id,

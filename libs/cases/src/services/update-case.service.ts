@@ -1,6 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ValidationError, VersionConflictError } from '@disclose/domain';
+import {
+  InvalidTransitionError,
+  NotFoundError,
+  ValidationError,
+  VersionConflictError,
+} from '@disclose/domain';
 import { AGENCY_DIRECTORY, type AgencyDirectory, type AuthUser } from '@disclose/identity';
 import { MILESTONE_SYNC, type MilestoneSync } from '@disclose/milestones';
 import { assertCaseWriter, loadVisibleCase } from '../access/case-access';
@@ -73,12 +78,16 @@ export class UpdateCaseService {
     });
   }
 
-  /** Logs a hearing (date, place, notes) on a visible case. */
+  /**
+   * Logs a hearing (date, place, notes) on a visible, open case; the legal staff member in charge is reminded
+   * 5 and 1 working days before and on the day (milestones, in the same transaction).
+   */
   async addHearing(actor: AuthUser, caseId: string, input: AddHearingInput): Promise<CaseHearingEntity> {
     assertUuid(caseId, 'CASE.NOT_FOUND');
     return this.dataSource.transaction(async (manager) => {
-      await loadVisibleCase(manager, this.agencies, actor, caseId);
+      const { entity, request } = await loadVisibleCase(manager, this.agencies, actor, caseId, true);
       assertCaseWriter(actor, 'add_hearing');
+      assertOpenForHearings(entity);
       const hearing = await manager.save(
         manager.create(CaseHearingEntity, {
           caseId,
@@ -92,9 +101,59 @@ export class UpdateCaseService {
         hearingId: hearing.id,
         heldAt: input.heldAt,
       });
+      await syncCaseMilestones(manager, this.milestones, entity, request, this.clock.now());
       return hearing;
     });
   }
+
+  /** Reschedules or corrects a hearing; its reminders move with it. */
+  async updateHearing(
+    actor: AuthUser,
+    caseId: string,
+    hearingId: string,
+    input: Partial<AddHearingInput>,
+  ): Promise<CaseHearingEntity> {
+    assertUuid(caseId, 'CASE.NOT_FOUND');
+    assertUuid(hearingId, 'HEARING.NOT_FOUND');
+    return this.dataSource.transaction(async (manager) => {
+      const { entity, request } = await loadVisibleCase(manager, this.agencies, actor, caseId, true);
+      assertCaseWriter(actor, 'update_hearing');
+      assertOpenForHearings(entity);
+      const hearing = await manager.findOneBy(CaseHearingEntity, { id: hearingId, caseId });
+      if (!hearing) throw new NotFoundError('HEARING.NOT_FOUND', hearingId);
+      if (input.heldAt !== undefined) hearing.heldAt = new Date(input.heldAt);
+      if (input.place !== undefined) hearing.place = input.place;
+      if (input.notes !== undefined) hearing.notes = input.notes ?? null;
+      const saved = await manager.save(hearing);
+      await appendCaseEvent(manager, caseId, 'hearing_updated', actor.id, {
+        hearingId,
+        fields: Object.keys(input).filter((k) => input[k as keyof AddHearingInput] !== undefined),
+        heldAt: saved.heldAt.toISOString(),
+      });
+      await syncCaseMilestones(manager, this.milestones, entity, request, this.clock.now());
+      return saved;
+    });
+  }
+
+  /** Removes a hearing that will not take place (adjourned sine die, logged by mistake); its reminders are cancelled. */
+  async removeHearing(actor: AuthUser, caseId: string, hearingId: string): Promise<void> {
+    assertUuid(caseId, 'CASE.NOT_FOUND');
+    assertUuid(hearingId, 'HEARING.NOT_FOUND');
+    await this.dataSource.transaction(async (manager) => {
+      const { entity, request } = await loadVisibleCase(manager, this.agencies, actor, caseId, true);
+      assertCaseWriter(actor, 'remove_hearing');
+      const result = await manager.delete(CaseHearingEntity, { id: hearingId, caseId });
+      if (!result.affected) throw new NotFoundError('HEARING.NOT_FOUND', hearingId);
+      await appendCaseEvent(manager, caseId, 'hearing_removed', actor.id, { hearingId });
+      await syncCaseMilestones(manager, this.milestones, entity, request, this.clock.now());
+    });
+  }
+}
+
+/** Hearings belong to the proceedings: once the case has its outcome they are history. */
+function assertOpenForHearings(c: CaseEntity): void {
+  if (c.outcome !== null)
+    throw new InvalidTransitionError('decided', 'change_hearing', 'the case already has an outcome');
 }
 
 function pick(c: CaseEntity, keys: readonly string[]): Partial<CaseEntity> {

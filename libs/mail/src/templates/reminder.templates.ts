@@ -68,6 +68,18 @@ export const caseReminder: TemplateDef<M['case_reminder']> = {
     const what = p.caseNumber ? `Case ${p.caseNumber}` : 'A legal case';
     const about = p.trackingNumber ? ` about request ${p.trackingNumber}` : '';
     const when = p.daysLeft !== undefined ? `${dueInPhrase(p.daysLeft, 'en')}: ` : '';
+    if (p.hearingPlace)
+      return {
+        subject: `Hearing on ${formatCivilDate(p.dueOn, 'en')}: ${what}${about}`,
+        blocks: [
+          { kind: 'p', text: greeting(p.name, 'en') },
+          {
+            kind: 'p',
+            text: `${what}${p.caseKind ? ` (${p.caseKind})` : ''}${about} has a hearing ${when}${p.hearingAt ?? formatCivilDate(p.dueOn, 'en')}, at ${p.hearingPlace}.`,
+          },
+          openRequest(link, 'en', 'Open the case'),
+        ],
+      };
     return {
       subject: `${what}${about}: deadline ${formatCivilDate(p.dueOn, 'en')}`,
       blocks: [
@@ -84,6 +96,18 @@ export const caseReminder: TemplateDef<M['case_reminder']> = {
     const what = p.caseNumber ? `案件 ${p.caseNumber}` : '法律案件';
     const about = p.trackingNumber ? `（申请 ${p.trackingNumber}）` : '';
     const when = p.daysLeft !== undefined ? `${dueInPhrase(p.daysLeft, 'zh-CN')}，` : '';
+    if (p.hearingPlace)
+      return {
+        subject: `开庭/听证提醒：${what}${about}，${formatCivilDate(p.dueOn, 'zh-CN')}`,
+        blocks: [
+          { kind: 'p', text: greeting(p.name, 'zh-CN') },
+          {
+            kind: 'p',
+            text: `${what}${p.caseKind ? `（${p.caseKind}）` : ''}${about}${when}将于${p.hearingAt ?? formatCivilDate(p.dueOn, 'zh-CN')}在${p.hearingPlace}开庭或听证。`,
+          },
+          openRequest(link, 'zh-CN', '查看案件'),
+        ],
+      };
     return {
       subject: `${what}${about}：期限${formatCivilDate(p.dueOn, 'zh-CN')}`,
       blocks: [

@@ -41,6 +41,14 @@ const render = (t: MailTemplate, l: MailLocale, params: object = EXAMPLES[t]) =>
   renderEmail(t, l, params as Record<string, unknown>, PUBLIC_URL);
 
 describe(renderEmail.name, () => {
+  it.each(LOCALES)('names the hearing’s time and place in a hearing reminder (%s), escaped', (locale) => {
+    const params = { ...EXAMPLES.case_reminder, hearingAt: '2025-10-30 09:30', hearingPlace: XSS };
+    const email = render('case_reminder', locale, params);
+    expect(email.text).toContain('2025-10-30 09:30');
+    expect(email.html).not.toContain(XSS);
+    expect(email.text).toContain(XSS);
+  });
+
   it('has an example for every template of the contract', () => {
     expect(Object.keys(EXAMPLES).sort()).toEqual([...MAIL_TEMPLATES].sort());
   });

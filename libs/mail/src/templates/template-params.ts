@@ -43,6 +43,9 @@ export interface MailTemplateParams {
     requestId?: string;
     dueOn: string;
     daysLeft?: number;
+    /** A hearing reminder: local date and time ('YYYY-MM-DD HH:MM') and place. */
+    hearingAt?: string;
+    hearingPlace?: string;
     name?: string;
     link?: string;
   };

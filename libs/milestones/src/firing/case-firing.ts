@@ -14,9 +14,25 @@ interface CaseRow {
   tracking_number: string;
 }
 
+/** A hearing of the case: its civil date and local time in the agency's zone, its place; null if gone. */
+async function hearingOn(
+  manager: EntityManager,
+  hearingId: string,
+  agencyId: string,
+): Promise<{ on: string; at: string; place: string } | null> {
+  const rows: Array<{ on: string; at: string; place: string }> = await manager.query(
+    `SELECT to_char(h.held_at AT TIME ZONE a.timezone, 'YYYY-MM-DD') AS on,
+            to_char(h.held_at AT TIME ZONE a.timezone, 'YYYY-MM-DD HH24:MI') AS at, h.place
+       FROM case_hearings h JOIN agencies a ON a.id = $2
+      WHERE h.id::text = $1`,
+    [hearingId, agencyId],
+  );
+  return rows[0] ?? null;
+}
+
 /**
  * Emails of a fired case milestone, or null when it no longer matters (the case has an outcome, or the
- * deadline moved). Recipients: the legal staff member in charge, else every legal user of the agency.
+ * deadline or hearing moved). Recipients: the legal staff member in charge, else every legal user of the agency.
  */
 export async function caseMilestoneEmails(
   manager: EntityManager,
@@ -30,7 +46,16 @@ export async function caseMilestoneEmails(
     [m.subject_id],
   );
   if (!c || c.outcome !== null) return null;
-  if (!c.deadlines.some((d) => d.key === m.payload.key && d.dueOn === m.payload.dueOn)) return null;
+  const hearing = m.payload.key.startsWith('hearing:')
+    ? await hearingOn(manager, m.payload.key.slice('hearing:'.length), c.agency_id)
+    : null;
+  // The deadline (or the hearing's day) may have moved since the milestone was planned: then it no longer matters.
+  if (
+    hearing
+      ? hearing.on !== m.payload.dueOn
+      : !c.deadlines.some((d) => d.key === m.payload.key && d.dueOn === m.payload.dueOn)
+  )
+    return null;
   const users: Array<{ id: string; email: string; name: string; locale: string }> = await manager.query(
     `SELECT id, email, name, locale FROM users
       WHERE disabled_at IS NULL AND email IS NOT NULL
@@ -50,6 +75,7 @@ export async function caseMilestoneEmails(
       requestId: c.request_id,
       dueOn: m.payload.dueOn,
       daysLeft: m.payload.daysLeft,
+      ...(hearing ? { hearingAt: hearing.at, hearingPlace: hearing.place } : {}),
       name: u.name,
       link: `${publicUrl}/requests/${c.request_id}`,
     },

@@ -49,6 +49,28 @@ describe(planCaseMilestones.name, () => {
     expect(brief('2026-03-01T00:00:00Z', { open: false })).toEqual([]);
   });
 
+  it('reminds of a hearing 5 and 1 working days before and on the day, never as overdue', () => {
+    const deadlines = [
+      {
+        key: 'hearing:h1',
+        legalKind: 'hearing',
+        dueOn: '2026-03-16',
+        provisional: false,
+        reminders: [0, 5, 1],
+        overdue: false,
+      },
+    ];
+    expect(brief('2026-03-01T00:00:00Z', { deadlines })).toEqual([
+      'case:hearing:h1:due_in_5 2026-03-09 5',
+      'case:hearing:h1:due_tomorrow 2026-03-13 1',
+      'case:hearing:h1:due_today 2026-03-16 0',
+    ]);
+    expect(brief('2026-03-20T00:00:00Z', { deadlines })).toEqual(['case:hearing:h1:due_today 2026-03-16 0']);
+    expect(brief('2026-03-01T00:00:00Z', { deadlines: [{ ...deadlines[0], reminders: [3] }] })).toEqual([
+      'case:hearing:h1:due_in_3 2026-03-11 3',
+    ]);
+  });
+
   it('keeps two deadlines apart by their key', () => {
     const deadlines = [
       { key: 'a', legalKind: 'x', dueOn: '2026-03-16', provisional: false },

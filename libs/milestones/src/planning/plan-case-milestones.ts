@@ -34,12 +34,13 @@ export function planCaseMilestones(
   const opts = { countMakeupWorkdays: agency.countMakeupWorkdays };
   const specs: CaseMilestoneSpec[] = [];
   for (const d of snapshot.deadlines) {
-    const track = [...REMINDER_OFFSETS.map(([kind, n]) => [kind, -n] as const), ['overdue', 1] as const].map(
-      ([kind, n]) => {
-        const on = shiftWorkingDays(ruleSet, d.dueOn, n, agency.calendar, opts);
-        return { kind, on, n, dueAt: zonedInstant(on, agency.reminderHour, agency.timezone) };
-      },
-    );
+    const before: Array<readonly [string, number]> = d.reminders
+      ? [...new Set(d.reminders)].sort((a, b) => b - a).map((n) => [reminderName(n), -n] as const)
+      : REMINDER_OFFSETS.map(([kind, n]) => [kind, -n] as const);
+    const track = [...before, ...(d.overdue === false ? [] : [['overdue', 1] as const])].map(([kind, n]) => {
+      const on = shiftWorkingDays(ruleSet, d.dueOn, n, agency.calendar, opts);
+      return { kind, on, n, dueAt: zonedInstant(on, agency.reminderHour, agency.timezone) };
+    });
     const past = track.filter((t) => t.dueAt <= now);
     const kept = [...(past.length > 0 ? [past[past.length - 1]] : []), ...track.filter((t) => t.dueAt > now)];
     for (const t of kept)
@@ -58,4 +59,9 @@ export function planCaseMilestones(
       });
   }
   return specs;
+}
+
+/** due_in_5, due_in_2, due_tomorrow, due_today, or due_in_<n> for another number of working days. */
+function reminderName(n: number): string {
+  return REMINDER_OFFSETS.find(([, k]) => k === n)?.[0] ?? `due_in_${n}`;
 }

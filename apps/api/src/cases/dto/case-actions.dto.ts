@@ -37,6 +37,17 @@ export class AddHearingDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(0, 20000) notes?: string;
 }
 
+/** PATCH /api/v1/cases/:id/hearings/:hearingId: reschedule or correct a hearing. */
+export class UpdateHearingDto {
+  @ApiPropertyOptional({ example: '2025-11-27T14:00:00+08:00' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  heldAt?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 300) place?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(0, 20000) notes?: string;
+}
+
 /** GET /api/v1/cases filters. */
 export class ListCasesQueryDto {
   @ApiPropertyOptional({ enum: CASE_KINDS }) @IsOptional() @IsIn(CASE_KINDS) kind?: CaseKind;
