@@ -245,7 +245,7 @@ export const EN = {
   'mail.intro':
     'These emails failed after every attempt. Fix the cause (address, mail server), then send one again.',
   'mail.empty': 'No failed emails.',
-  'mail.total': '{n} failed emails',
+  'mail.total': 'Failed emails: {n}',
   'mail.to': 'Recipient',
   'mail.subject': 'Subject',
   'mail.attempts': 'Attempts',
