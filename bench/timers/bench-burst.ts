@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { insertBurst } from './bench-data';
@@ -68,7 +69,19 @@ export async function burst(input: BurstInput): Promise<{ smtp: number[]; outbox
   const stopWorker = await startWorker(input.dist, { ...input.env, SMTP_URL: smtp.url });
   try {
     const start = Date.now() + 15_000;
-    const ids = await insertBurst(input.db, input.agencyId, input.clerkIds, input.n, start, input.windowMs);
+    const queue = new Queue('milestones', {
+      connection: { url: input.env.REDIS_URL } as never,
+      prefix: input.env.REDIS_PREFIX,
+    });
+    const ids = await insertBurst(
+      input.db,
+      input.agencyId,
+      input.clerkIds,
+      input.n,
+      start,
+      input.windowMs,
+      queue,
+    ).finally(() => queue.close());
     const deadline = start + input.windowMs + 600_000;
     while (smtp.arrivals.size < ids.length && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 500));

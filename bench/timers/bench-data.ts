@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { fireJob } from '../../libs/milestones/src/scheduling/milestone-jobs';
 
 /** Bench fixtures in SQL: one agency, 50 clerks, a supervisor, and open requests with five milestones each. */
 export async function seed(db: Client, requests: number): Promise<{ agencyId: string; clerkIds: string[] }> {
@@ -59,7 +60,7 @@ export async function insertRequests(
 
 /**
  * The burst: `n` more open requests, each with one due_today milestone for its clerk, due between
- * `start` and `start + windowMs`, announced to the worker as syncRequest does (NOTIFY on commit).
+ * `start` and `start + windowMs`, handed to the milestones queue after the commit as syncRequest does.
  */
 export async function insertBurst(
   db: Client,
@@ -68,6 +69,7 @@ export async function insertBurst(
   n: number,
   start: number,
   windowMs: number,
+  queue: { addBulk(jobs: Array<ReturnType<typeof fireJob>>): Promise<unknown> },
 ) {
   const applicant = await db.query(`SELECT id FROM users WHERE email = 'applicant@bench.test'`);
   await insertRequests(db, agencyId, applicant.rows[0].id, clerkIds, 'X', n, 0, 1);
@@ -76,13 +78,12 @@ export async function insertBurst(
      SELECT 'request', r.id, 'due_today',
             to_timestamp(($2::float8 + (substring(r.tracking_number from 3)::int % $3) * $4::float8 / $3) / 1000),
             '["clerk"]', jsonb_build_object('dueOn', r.due_on::text, 'on', r.due_on::text, 'trackingNumber', r.tracking_number)
-       FROM requests r WHERE r.agency_id = $1 AND r.tracking_number LIKE 'X-%' RETURNING id`,
+       FROM requests r WHERE r.agency_id = $1 AND r.tracking_number LIKE 'X-%' RETURNING id, due_at`,
     [agencyId, start, n, windowMs],
   );
   const ids = rows.map((r) => r.id as string);
-  await db.query('BEGIN');
-  for (let i = 0; i < ids.length; i += 200)
-    await db.query(`SELECT pg_notify('disclose_milestones', $1)`, [ids.slice(i, i + 200).join(',')]);
-  await db.query('COMMIT');
+  const nowMs = Date.now();
+  for (let i = 0; i < rows.length; i += 1000)
+    await queue.addBulk(rows.slice(i, i + 1000).map((r) => fireJob(r.id, new Date(r.due_at), nowMs)));
   return ids;
 }

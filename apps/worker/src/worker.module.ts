@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@disclose/config';
 import { DatabaseModule } from '@disclose/database';
 import { MailDeliveryModule, MailModule } from '@disclose/mail';
-import { MilestoneListenerService, MilestoneSchedulingModule, MilestonesModule } from '@disclose/milestones';
+import { MilestoneStartupService, MilestoneSchedulingModule, MilestonesModule } from '@disclose/milestones';
 import { LoggerModule } from '@disclose/observability';
 import { QUEUES, QueuesModule } from '@disclose/queues';
 import { DiagnosticsProcessor } from './processors/diagnostics.processor';
@@ -31,7 +31,7 @@ export class WorkerModule {
         MailProcessor,
         MilestonesProcessor,
         MaintenanceProcessor,
-        MilestoneListenerService,
+        MilestoneStartupService,
       ],
     };
   }

@@ -1,5 +1,6 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { AppConfig } from '@disclose/config';
+import { AfterCommitSubscriber } from '@disclose/queues';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -14,6 +15,8 @@ export function buildDataSourceOptions(
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
+    // Runs the hand-offs registered with afterCommit() once their transaction has committed.
+    subscribers: [AfterCommitSubscriber],
     synchronize: false,
     migrationsRun: false,
     logging: false,

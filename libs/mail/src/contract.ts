@@ -37,12 +37,12 @@ export interface OutboxEmail {
 
 /** Implemented by OutboxService (@disclose/mail). */
 export interface Outbox {
-  /** Inserts the rows within `manager`'s transaction; duplicates by dedupeKey are ignored. */
+  /**
+   * Inserts the rows within `manager`'s transaction; duplicates by dedupeKey are ignored. The new rows are
+   * put on the mail queue after that transaction commits (nothing for a rollback).
+   */
   enqueue(manager: EntityManager, emails: OutboxEmail[]): Promise<void>;
 }
 
 /** Nest injection token of the {@link Outbox} implementation, provided globally by `MailModule`. */
 export const OUTBOX = Symbol('OUTBOX');
-
-/** The PostgreSQL NOTIFY channel the mail dispatcher listens on; enqueue notifies it on commit. */
-export const OUTBOX_CHANNEL = 'disclose_outbox';

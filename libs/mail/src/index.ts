@@ -1,6 +1,7 @@
 export * from './contract';
 export { MailModule } from './mail.module';
 export { OutboxService } from './outbox/outbox.service';
+export { mailJob, MAIL_JOB } from './outbox/mail-job';
 export { MAIL_TEMPLATES, isMailTemplate } from './templates/template-names';
 export { Outbox1764400200000 } from './migrations/1764400200000-Outbox';
 export * from './templates/template-params';

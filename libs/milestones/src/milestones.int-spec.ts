@@ -1,12 +1,17 @@
 import { TestingModule } from '@nestjs/testing';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { QUEUES } from '@disclose/queues';
 import type { AppConfig } from '@disclose/config';
 import type { RequestMilestoneSnapshot } from './contract';
 import { MilestoneFiringService } from './firing/milestone-firing.service';
 import { MilestonesService } from './milestones.service';
+import { milestoneJobId } from './scheduling/milestone-jobs';
 import {
   createAgency,
   createUser,
+  flushPrefix,
   insertRequest,
   milestonesTestingModule,
   TestUser,
@@ -59,7 +64,57 @@ describe('milestones (sync and fire)', () => {
     applicant = await createUser(ds, 'applicant', null, 'en');
   }, 60_000);
 
-  afterAll(() => module?.close());
+  afterAll(async () => {
+    await sync?.handOffsSettled();
+    if (config) await flushPrefix(config);
+    await module?.close();
+  });
+
+  it('hands the near-term milestones to the queue after the commit (reconciler job ids), none for a rollback', async () => {
+    const queue = module.get<Queue>(getQueueToken(QUEUES.milestones));
+    const at = new Date('2026-03-06T00:00:00Z'); // due_in_5 and due_in_2 are within the 168 h horizon
+    const snap = await insertRequest(ds, {
+      agencyId,
+      applicantId: applicant.id,
+      assigneeId: clerkEn.id,
+      dueOn: '2026-03-16',
+    });
+    // Rolled back: the rows vanish and nothing reaches the queue.
+    let rolledBack: string[] = [];
+    await ds
+      .transaction(async (m) => {
+        await sync.syncRequest(m, snap, at);
+        rolledBack = (await m.query(`SELECT id FROM milestones WHERE subject_id = $1`, [snap.requestId])).map(
+          (r: { id: string }) => r.id,
+        );
+        throw new Error('rollback');
+      })
+      .catch(() => undefined);
+    await sync.handOffsSettled();
+    expect(rolledBack).toHaveLength(5);
+    for (const id of rolledBack) expect(await queue.getJob(milestoneJobId(id))).toBeUndefined();
+    // Committed: exactly the milestones due within the horizon of `now` get their fire job.
+    await ds.transaction(async (m) => {
+      await sync.syncRequest(m, snap, at);
+      await sync.handOffsSettled();
+      const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM milestones WHERE subject_id = $1`, [
+        snap.requestId,
+      ]);
+      expect(n).toBe(5);
+      for (const id of rolledBack) expect(await queue.getJob(milestoneJobId(id))).toBeUndefined();
+    });
+    await sync.handOffsSettled();
+    const horizon = at.getTime() + config.milestoneHorizonHours * 3_600_000;
+    const all = await rows(snap.requestId);
+    const near = all.filter((r) => new Date(r.due_at).getTime() <= horizon);
+    expect(near.length).toBeGreaterThan(0);
+    expect(near.length).toBeLessThan(all.length);
+    for (const r of all) {
+      const job = await queue.getJob(milestoneJobId(r.id));
+      if (near.includes(r)) expect(job?.data).toEqual({ milestoneId: r.id });
+      else expect(job).toBeUndefined();
+    }
+  });
 
   it('plans the reminders once however often it is synced', async () => {
     const snap = await insertRequest(ds, {

@@ -1,7 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@disclose/config';
 import { OUTBOX, type Outbox } from '@disclose/mail';
+import { QUEUES, QueueHandOff } from '@disclose/queues';
 import type {
   ApplicantNoticeKind,
   CaseMilestoneSnapshot,
@@ -9,11 +12,11 @@ import type {
   RequestMilestoneSnapshot,
 } from './contract';
 import { loadAgencyTiming } from './agency-timing';
-import { MAX_IDS_PER_NOTIFY, MILESTONES_CHANNEL } from './milestones.channel';
 import { specKey } from './planning/milestone-kinds';
 import { planRequestMilestones } from './planning/plan-request-milestones';
 import { planCaseMilestones } from './planning/plan-case-milestones';
 import { noticeEmail } from './notices/applicant-notice';
+import { fireJob } from './scheduling/milestone-jobs';
 
 interface ExistingRow {
   id: string;
@@ -24,13 +27,34 @@ interface ExistingRow {
   version: string | null;
 }
 
-/** MILESTONE_SYNC: keeps a request's milestone rows equal to the plan, inside the caller's transaction. */
+/**
+ * MILESTONE_SYNC: keeps a request's milestone rows equal to the plan, inside the caller's transaction.
+ * New milestones due within MILESTONE_HORIZON_HOURS are put on the milestones queue as delayed fire jobs
+ * once that transaction commits (same job ids as the reconciler's, so either may come first). Where the
+ * queue is missing (the CLI) or Redis does not answer, the worker's reconciler schedules them: at its start
+ * and every few minutes (`disclose schedules register`).
+ */
 @Injectable()
 export class MilestonesService implements MilestoneSync {
+  private readonly logger = new Logger(MilestonesService.name);
+  private readonly handOff: QueueHandOff | null;
+
   constructor(
     @Inject(OUTBOX) private readonly outbox: Outbox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    @Optional() @InjectQueue(QUEUES.milestones) queue?: Queue,
+  ) {
+    this.handOff = queue
+      ? new QueueHandOff(queue as never, (error, jobs) =>
+          this.logger.warn(`${jobs} milestone jobs left to the reconciler: ${String(error)}`),
+        )
+      : null;
+  }
+
+  /** Resolves once every hand-off so far has reached the queue (or was left to the reconciler). */
+  async handOffsSettled(): Promise<void> {
+    await this.handOff?.settled();
+  }
 
   async syncRequest(manager: EntityManager, snapshot: RequestMilestoneSnapshot, now: Date): Promise<void> {
     const agency = snapshot.open ? await loadAgencyTiming(manager, snapshot.agencyId) : null;
@@ -47,8 +71,8 @@ export class MilestonesService implements MilestoneSync {
 
   /**
    * Cancels the pending rows whose (kind, due_at) is no longer planned, inserts the missing ones, and
-   * announces the near-term ones to the worker (NOTIFY, delivered on commit). `version` identifies the
-   * deadline the plan came from: a new one starts a new generation.
+   * hands the near-term ones to the milestones queue after the commit. `version` identifies the deadline
+   * the plan came from: a new one starts a new generation.
    */
   private async syncSubject(
     manager: EntityManager,
@@ -93,12 +117,15 @@ export class MilestonesService implements MilestoneSync {
       [subjectType, subjectId, generation, JSON.stringify(rows)],
     );
     const horizon = now.getTime() + this.config.milestoneHorizonHours * 3_600_000;
-    const near = inserted.filter((r) => new Date(r.due_at).getTime() <= horizon).map((r) => r.id);
-    for (let i = 0; i < near.length; i += MAX_IDS_PER_NOTIFY)
-      await manager.query(`SELECT pg_notify($1, $2)`, [
-        MILESTONES_CHANNEL,
-        near.slice(i, i + MAX_IDS_PER_NOTIFY).join(','),
-      ]);
+    const near = inserted.filter((r) => new Date(r.due_at).getTime() <= horizon);
+    if (near.length > 0 && this.handOff) {
+      // Built at the commit: the delay counts from then. A milestone cancelled by a later transaction
+      // before it fires is skipped by the firing service, which re-reads its row under lock.
+      this.handOff.afterCommit(manager, () => {
+        const nowMs = Date.now();
+        return near.map((r) => fireJob(r.id, new Date(r.due_at), nowMs));
+      });
+    }
   }
 
   async noticeApplicant(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { OUTBOX_CHANNEL } from '../contract';
+import { OutboxService } from '../outbox/outbox.service';
 
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
@@ -29,7 +29,10 @@ export type RetryOutcome = 'queued' | 'not_found' | 'not_retriable';
 /** Operations on the outbox: counts for /health and /metrics, the failed list and retry for admins. */
 @Injectable()
 export class OutboxAdminService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+  ) {}
 
   async counts(): Promise<OutboxCounts> {
     const rows = (await this.dataSource.query(
@@ -73,7 +76,7 @@ export class OutboxAdminService {
         [id],
       )) as [Array<{ id: string }>, number];
       if (row) {
-        await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
+        this.outbox.handOffAfterCommit(manager, [row.id]);
         return 'queued';
       }
       const exists = (await manager.query(`SELECT 1 FROM outbox WHERE id = $1`, [id])) as unknown[];

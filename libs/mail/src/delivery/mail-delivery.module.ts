@@ -4,7 +4,7 @@ import { MailTransportService } from './mail-transport.service';
 import { OutboxDispatcherService } from './outbox-dispatcher.service';
 
 /**
- * Delivery of the outbox, for the worker: the dispatcher (LISTEN + sweep -> one BullMQ job per row) and the
+ * Delivery of the outbox, for the worker: the dispatcher (periodic sweep -> one BullMQ job per due row) and the
  * service the mail processor calls. Needs TypeORM's root, APP_CONFIG and the mail queue registered.
  */
 @Module({

@@ -4,23 +4,26 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@disclose/config';
-import { QUEUES, buildJobId } from '@disclose/queues';
-import { OutboxListener } from './outbox-listener';
+import { QUEUES } from '@disclose/queues';
+import { mailJob, type MailJobData } from '../outbox/mail-job';
 
-/** How often due rows are looked for without a notification (retries come due this way). */
+/**
+ * How often the worker looks for due rows in PostgreSQL. New rows normally reach the queue without it
+ * (OutboxService hands their jobs over after the commit); the sweep is what queues retries when they come
+ * due, rows whose hand-off was lost (Redis down at that moment, a process killed right after its commit,
+ * the CLI), and a wiped Redis. So it bounds those delays, at the cost of two indexed queries per interval.
+ */
 export const SWEEP_INTERVAL_MS = 2000;
 /** Bounds one sweep's work; the next sweep (seconds later) continues. */
 const MAX_PAGES = 50;
 const BATCH = 2000;
 
-export interface MailJobData {
-  outboxId: string;
-}
+export type { MailJobData };
 
 /**
  * Puts due outbox rows on the mail queue, one job per row with a job id derived from the row id, so a row
- * queued twice (by two sweeps, two workers, a notification and a sweep) is one job. Woken by
- * NOTIFY on commit and by a timer; rows stuck in 'sending' past MAIL_SENDING_TIMEOUT_MS (the worker died
+ * queued twice (by two sweeps, two workers, the hand-off after commit and a sweep) is one job. Runs every
+ * SWEEP_INTERVAL_MS and at start; rows stuck in 'sending' past MAIL_SENDING_TIMEOUT_MS (the worker died
  * mid-send) go back to 'pending'. PostgreSQL stays the truth: a wiped Redis is refilled by the next sweep.
  */
 @Injectable()
@@ -29,7 +32,6 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnModule
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private again = false;
-  private listener?: OutboxListener;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -38,19 +40,16 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnModule
   ) {}
 
   onApplicationBootstrap(): void {
-    this.listener = new OutboxListener(this.config.databaseUrl, () => this.wake(), this.logger);
-    this.listener.start();
     this.timer = setInterval(() => this.wake(), SWEEP_INTERVAL_MS);
     this.wake();
   }
 
   async onModuleDestroy(): Promise<void> {
     clearInterval(this.timer);
-    await this.listener?.stop();
     await this.running;
   }
 
-  /** Runs a sweep now, or right after the one in progress (notifications arriving meanwhile coalesce). */
+  /** Runs a sweep now, or right after the one in progress (wake-ups arriving meanwhile coalesce). */
   wake(): void {
     if (this.running) {
       this.again = true;
@@ -92,14 +91,7 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnModule
         [cursor?.at ?? null, cursor?.id ?? null],
       )) as Array<{ id: string; at: Date }>;
       if (!due.length) break;
-      await this.queue.addBulk(
-        due.map(({ id }) => ({
-          name: 'deliver',
-          data: { outboxId: id },
-          // Removed when done, so the same row can be queued again for its next attempt.
-          opts: { jobId: buildJobId('mail', id), removeOnComplete: true, removeOnFail: true },
-        })),
-      );
+      await this.queue.addBulk(due.map(({ id }) => mailJob(id)));
       offered += due.length;
       if (due.length < BATCH) break;
       cursor = due[due.length - 1];

@@ -5,7 +5,7 @@ import { MilestoneSchedulerService } from './milestone-scheduler.service';
 
 /**
  * Timers: scheduler (reconcile, schedules), firing and digest. For the worker and the CLI, which register
- * the milestones and maintenance queues (QueuesModule). The worker adds MilestoneListenerService itself.
+ * the milestones and maintenance queues (QueuesModule). The worker adds MilestoneStartupService (reconcile at start) itself.
  */
 @Module({
   providers: [MilestoneSchedulerService, MilestoneFiringService, DigestService],

@@ -57,6 +57,8 @@ describe('reconcile after a Redis wipe', () => {
       await ds.transaction(async (m) => {
         for (const s of snapshots.slice(i, i + 50)) await sync.syncRequest(m, s, planAt);
       });
+    // The post-commit hand-off queued the near-term ones already: let it finish before the wipe below.
+    await sync.handOffsSettled();
     const rows: Array<{ id: string }> = await ds.query(
       `SELECT id FROM milestones WHERE subject_id = ANY($1::uuid[])`,
       [snapshots.map((s) => s.requestId)],
