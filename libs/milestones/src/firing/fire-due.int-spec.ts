@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
-import type { RequestMilestoneSnapshot } from '../contract';
+import type { ApplicantNoticeKind, RequestMilestoneSnapshot } from '../contract';
+import { NOTICE_TEMPLATES } from '../notices/applicant-notice';
 import { MilestonesService } from '../milestones.service';
 import {
   createAgency,
@@ -148,6 +150,85 @@ describe('firing due milestones in batches', () => {
       locale: 'zh-CN',
       template: 'overdue_escalation',
     });
+  });
+
+  it("tells the clerk in their language when the applicant's clarification or fee deadline lapsed", async () => {
+    const cases = [
+      { kind: 'clarification_lapsed', status: 'awaiting_clarification', column: 'clarification_reply_by' },
+      { kind: 'fee_lapsed', status: 'awaiting_fee', column: 'fee_payment_due_on' },
+    ] as const;
+    for (const c of cases) {
+      const applicant = await createUser(ds, 'applicant', null, 'en');
+      const snap = await insertRequest(ds, {
+        agencyId,
+        applicantId: applicant.id,
+        assigneeId: clerkZh.id,
+        dueOn,
+      });
+      mine.push(snap.requestId);
+      // 2015-03-20 is a Friday: the clerk hears on Monday 2015-03-23 at 09:00.
+      await ds.query(
+        `UPDATE requests SET status = $2, due_on = NULL, ${c.column} = '2015-03-20' WHERE id = $1`,
+        [snap.requestId, c.status],
+      );
+      const paused = {
+        ...snap,
+        status: c.status,
+        dueOn: null,
+        clarificationReplyBy: c.kind === 'clarification_lapsed' ? '2015-03-20' : null,
+        feePaymentDueOn: c.kind === 'fee_lapsed' ? '2015-03-20' : null,
+      };
+      await ds.transaction((m) => sync.syncRequest(m, paused, planAt));
+      const [lapse] = await milestonesOf([snap.requestId]);
+      expect(lapse.kind).toBe(c.kind);
+      expect(await firing.fireDue(new Date('2015-03-20T12:00:00Z'))).toMatchObject({ fired: 0 });
+      expect(await firing.runJob(lapse.id, new Date('2015-03-23T01:00:05Z'))).toMatchObject({ own: 'fired' });
+      const emails = await emailsOf([lapse.id]);
+      expect(emails).toEqual([
+        expect.objectContaining({
+          to_address: clerkZh.email,
+          locale: 'zh-CN',
+          template: 'reminder_due',
+          params: expect.objectContaining({
+            lapse: c.kind,
+            dueOn: '2015-03-20',
+            trackingNumber: snap.trackingNumber,
+          }),
+        }),
+      ]);
+    }
+  });
+
+  it('notices the applicant of every event with its template, in their language', async () => {
+    const kinds = Object.keys(NOTICE_TEMPLATES) as ApplicantNoticeKind[];
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const applicant = await createUser(ds, 'applicant', null, locale);
+      const snap = await insertRequest(ds, { agencyId, applicantId: applicant.id, assigneeId: null, dueOn });
+      mine.push(snap.requestId);
+      const events = kinds.map(() => randomUUID());
+      for (let round = 0; round < 2; round++)
+        await ds.transaction(async (m) => {
+          for (const [i, kind] of kinds.entries()) await sync.noticeApplicant(m, snap, kind, events[i]);
+        });
+      const rows: Array<{
+        dedupe_key: string;
+        to_address: string;
+        locale: string;
+        template: string;
+        params: any;
+      }> = await ds.query(
+        `SELECT dedupe_key, to_address, locale, template, params FROM outbox WHERE dedupe_key = ANY($1)`,
+        [events.map((e) => `notice:${e}`)],
+      );
+      expect(rows).toHaveLength(kinds.length);
+      for (const [i, kind] of kinds.entries())
+        expect(rows.find((r) => r.dedupe_key === `notice:${events[i]}`)).toMatchObject({
+          to_address: applicant.email,
+          locale,
+          template: NOTICE_TEMPLATES[kind],
+          params: { trackingNumber: snap.trackingNumber, requestId: snap.requestId },
+        });
+    }
   });
 
   it('waits for its own milestone when a sync holds it, and does nothing if the sync cancelled it', async () => {
