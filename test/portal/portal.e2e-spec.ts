@@ -267,6 +267,7 @@ describe('portal (Chromium, built api + worker)', () => {
     await page.click('tbody a');
     await page.waitForURL('**/cases/*');
     const caseUrl = new URL(page.url()).pathname;
+    await expect(page.locator('main').textContent()).resolves.toContain('Decision due:');
     await checkA11y(page, 'case-legal');
 
     await page.click('#hearing-form button[type=submit]');

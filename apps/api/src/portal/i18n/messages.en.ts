@@ -324,6 +324,11 @@ export const EN = {
   'report.save': 'Save the texts',
   'report.saved': 'The report texts were saved.',
   'v.nonNegative': '{label} must be a number, 0 or more',
+  'case.deadline.filing_window': 'Last day to bring the case',
+  'case.deadline.decision_due': 'Decision due',
+  'case.deadline.defence_due': 'Defence due',
+  'case.deadline.litigation_window': 'Last day to sue',
+  'case.deadline.review_outer_limit': 'Outer limit for a complex review',
 } as const;
 
 export type MessageKey = keyof typeof EN;

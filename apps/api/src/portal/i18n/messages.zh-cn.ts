@@ -320,4 +320,9 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   'report.save': '保存文字部分',
   'report.saved': '年度报告文字已保存。',
   'v.nonNegative': '{label}必须是不小于 0 的数字',
+  'case.deadline.filing_window': '提起期限',
+  'case.deadline.decision_due': '作出决定期限',
+  'case.deadline.defence_due': '答复/答辩期限',
+  'case.deadline.litigation_window': '起诉期限',
+  'case.deadline.review_outer_limit': '复杂复核的最长期限',
 };

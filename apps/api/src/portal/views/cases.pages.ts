@@ -1,4 +1,4 @@
-import type { CaseDetailView, CaseView } from '@disclose/cases';
+import type { CaseDeadlineKey, CaseDetailView, CaseView } from '@disclose/cases';
 import { formatDate, formatDateTime, t, type MessageKey, type PortalLocale } from '../i18n/i18n';
 import type { PortalContext } from '../http/portal-context';
 import { CASE_DISPOSITIONS } from '@disclose/domain';
@@ -19,6 +19,7 @@ import { layout } from './layout';
 
 const kind = (k: string, l: PortalLocale): string => t(l, `case.kind.${k}` as MessageKey);
 const outcome = (o: string, l: PortalLocale): string => t(l, `case.outcome.${o}` as MessageKey);
+const deadlineLabel = (k: CaseDeadlineKey, l: PortalLocale): string => t(l, `case.deadline.${k}`);
 
 /** The earliest deadline still ahead of an open case (what legal staff must do next). */
 export function nextDeadline(c: CaseView): string | null {
@@ -171,7 +172,7 @@ export function casePage(
       <tr><th scope="row">${t(l, 'case.request')}</th><td><a href="/requests/${c.requestId}">${t(l, 'case.request')}</a></td></tr>
     </tbody></table>
     <h2>${t(l, 'case.deadlines')}</h2>
-    <ul>${c.deadlines.map((d) => html`<li>${d.key}: <strong>${formatDate(d.dueOn, l)}</strong></li>`)}</ul>
+    <ul>${c.deadlines.map((d) => html`<li>${deadlineLabel(d.key, l)}: <strong>${formatDate(d.dueOn, l)}</strong></li>`)}</ul>
     <h2>${t(l, 'case.hearings')}</h2>
     ${
       c.hearings.length === 0
