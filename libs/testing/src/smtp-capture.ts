@@ -9,7 +9,8 @@ export class SmtpCapture {
   /** While set, every RCPT is refused with this SMTP code (simulates a mail server outage). */
   refuseWith?: number;
 
-  async start(): Promise<string> {
+  /** Listens on `listenOn` (any free port by default; a fixed one to bring a stopped server back). */
+  async start(listenOn = 0): Promise<string> {
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
@@ -36,7 +37,7 @@ export class SmtpCapture {
     });
     // A client killed mid-session (a SIGKILLed worker) resets its socket; that is the test, not a failure.
     this.server.on('error', () => undefined);
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server!.listen(listenOn, '127.0.0.1', resolve));
     const { port } = this.server.server.address() as AddressInfo;
     return `smtp://127.0.0.1:${port}`;
   }
