@@ -148,4 +148,39 @@ describe('cases: online review and appeal, access by role (built api + worker)',
       200,
     );
   });
+
+  it('OpenAPI documents every cases endpoint with what it answers and its problems', async () => {
+    const doc = (await (await fetch(`${s.base}/api/docs-json`)).json()) as any;
+    const ops: Array<[string, string, string]> = [
+      ['/api/v1/cases', 'post', '201'],
+      ['/api/v1/cases', 'get', '200'],
+      ['/api/v1/cases/{id}', 'get', '200'],
+      ['/api/v1/cases/{id}', 'patch', '200'],
+      ['/api/v1/cases/{id}/outcome', 'post', '200'],
+      ['/api/v1/cases/{id}/hearings', 'post', '201'],
+      ['/api/v1/cases/{id}/hearings/{hearingId}', 'patch', '200'],
+      ['/api/v1/cases/{id}/hearings/{hearingId}', 'delete', '204'],
+      ['/api/v1/cases/{id}/documents', 'post', '201'],
+      ['/api/v1/cases/{id}/documents/{documentId}', 'get', '200'],
+      ['/api/v1/requests/{id}/cases', 'get', '200'],
+      ['/api/v1/requests/{id}/cases', 'post', '201'],
+      ['/api/v1/requests/{id}/challenge-windows', 'get', '200'],
+    ];
+    for (const [path, method, ok] of ops) {
+      const op = doc.paths[path]?.[method];
+      expect([path, method, op && Object.keys(op.responses).sort()]).toEqual([
+        path,
+        method,
+        expect.arrayContaining([ok, '401', ...(path.includes('{id}') ? ['404'] : [])]),
+      ]);
+    }
+    expect(JSON.stringify(doc.paths['/api/v1/cases/{id}'].get.responses['200'])).toContain(
+      'CaseDetailViewDto',
+    );
+    expect(Object.keys(doc.components.schemas.CaseViewDto.properties)).toEqual(
+      expect.arrayContaining(['kind', 'outcome', 'deadlines', 'reopenedDueOn', 'legalOwnerId']),
+    );
+    const upload = doc.paths['/api/v1/cases/{id}/documents'].post.requestBody.content['multipart/form-data'];
+    expect(upload.schema.properties.file).toMatchObject({ format: 'binary' });
+  });
 });

@@ -140,6 +140,78 @@ describe('cases: Chinese reconsideration and litigation (built api + worker)', (
     );
   });
 
+  it('case documents: legal staff only, 20 MB and sniffed types; a refused upload writes nothing', async () => {
+    const requestId = await decidedRequest(s.http, s.world.agencies.cn.code, 'applicantA', 'clerk');
+    const replyOn = (await s.http('clerk', 'GET', `/api/v1/requests/${requestId}/challenge-windows`)).body
+      .replyOn;
+    const suit = await s.http('legal', 'POST', '/api/v1/cases', {
+      requestId,
+      kind: 'litigation_direct',
+      filedOn: replyOn,
+    });
+    const id = suit.body.id;
+    const upload = async (
+      who: 'legal' | 'clerk' | 'applicantA',
+      kind: string | null,
+      bytes: Buffer,
+      name: string,
+    ) => {
+      const form = new FormData();
+      if (kind !== null) form.append('kind', kind);
+      form.append('file', new Blob([bytes]), name);
+      const response = await fetch(`${s.base}/api/v1/cases/${id}/documents`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${s.world.tokens[who]}` },
+        body: form,
+      });
+      const text = await response.text();
+      return { status: response.status, type: response.headers.get('content-type'), body: JSON.parse(text) };
+    };
+    const written = async () =>
+      (
+        await s.db.query(
+          `SELECT (SELECT count(*)::int FROM case_documents WHERE case_id = $1) AS docs,
+                  (SELECT count(*)::int FROM case_events WHERE case_id = $1) AS events`,
+          [id],
+        )
+      ).rows[0];
+    const before = await written();
+    const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64, 0)]);
+    const refused = [
+      [await upload('legal', 'defence', exe, '答辩状.exe'), 400, 'type_not_allowed'],
+      [await upload('legal', 'defence', Buffer.alloc(0), 'empty.pdf'), 400, 'empty'],
+      [await upload('legal', 'verdict', PDF, 'a.pdf'), 400, 'must_be_one_of'],
+      [await upload('legal', null, PDF, 'a.pdf'), 400, 'must_be_one_of'],
+      [
+        await upload('legal', 'judgment', Buffer.concat([PDF, Buffer.alloc(20 * 1024 * 1024)]), 'big.pdf'),
+        400,
+        'too_large',
+      ],
+      [await upload('clerk', 'defence', PDF, 'a.pdf'), 403, null],
+      [await upload('applicantA', 'application', PDF, 'a.pdf'), 403, null],
+    ] as const;
+    for (const [answer, status, code] of refused) {
+      expect([answer.status, answer.type]).toEqual([
+        status,
+        expect.stringContaining('application/problem+json'),
+      ]);
+      if (code) expect(answer.body.errors).toEqual([expect.objectContaining({ constraint: code })]);
+      if (code) expect(answer.body.errors[0].message).not.toBe(`file: ${code}`); // a sentence, not the bare code
+    }
+    const notMultipart = await s.http('legal', 'POST', `/api/v1/cases/${id}/documents`, { kind: 'defence' });
+    expect(notMultipart.status).toBe(400);
+    expect(await written()).toEqual(before);
+
+    const ok = await upload('legal', 'defence', PDF, '答辩状.pdf');
+    expect(ok.status).toBe(201);
+    expect(ok.body).toMatchObject({ kind: 'defence', contentType: 'application/pdf', size: PDF.length });
+    expect(await written()).toEqual({ docs: before.docs + 1, events: before.events + 1 });
+    const other = await fetch(`${s.base}/api/v1/cases/${id}/documents/${ok.body.id}`, {
+      headers: { authorization: `Bearer ${s.world.tokens.applicantB}` },
+    });
+    expect(other.status).toBe(404);
+  }, 60_000);
+
   it('lawsuit after reconsideration: linked to its reconsideration, window from the decision, kinds checked', async () => {
     const requestId = await decidedRequest(s.http, s.world.agencies.cn.code, 'applicantA', 'clerk');
     const replyOn = (await s.http('clerk', 'GET', `/api/v1/requests/${requestId}/challenge-windows`)).body
@@ -281,4 +353,71 @@ describe('cases: Chinese reconsideration and litigation (built api + worker)', (
       payload: { caseId: recon.body.id, disposition: 'revoked_re_reply' },
     });
   });
+
+  it('责令履行 with a reply date fixed by the decision: that date is the request’s due date, with the reason in its trace; bad input writes nothing', async () => {
+    const requestId = await decidedRequest(s.http, s.world.agencies.cn.code, 'applicantA', 'clerk');
+    const replyOn = (await s.http('clerk', 'GET', `/api/v1/requests/${requestId}/challenge-windows`)).body
+      .replyOn;
+    const suit = await s.http('legal', 'POST', '/api/v1/cases', {
+      requestId,
+      kind: 'litigation_direct',
+      body: '平凉市崆峒区人民法院',
+      filedOn: replyOn,
+    });
+    const snapshot = async () => ({
+      request: (
+        await s.db.query(`SELECT status, version, due_on::text FROM requests WHERE id = $1`, [requestId])
+      ).rows[0],
+      events: (
+        await s.db.query(`SELECT count(*)::int AS n FROM request_events WHERE request_id = $1`, [requestId])
+      ).rows[0].n,
+      caseRow: (await s.db.query(`SELECT outcome, version FROM cases WHERE id = $1`, [suit.body.id])).rows[0],
+      trail: (
+        await s.db.query(`SELECT count(*)::int AS n FROM case_events WHERE case_id = $1`, [suit.body.id])
+      ).rows[0].n,
+    });
+    const before = await snapshot();
+    const ordered = addDays(replyOn, 30);
+    const refused = [
+      { disposition: 'ordered_to_perform', decidedOn: replyOn, newReplyDueOn: replyOn }, // not after the decision
+      { disposition: 'upheld', decidedOn: replyOn, newReplyDueOn: ordered }, // nothing to reopen
+      { disposition: 'ordered_to_perform', decidedOn: replyOn, newReplyDueOn: '2026-02-30' },
+      { disposition: 'ordered_to_perform', decidedOn: addDays(replyOn, -1) }, // before the filing
+    ];
+    for (const body of refused) {
+      const answer = await s.http('legal', 'POST', `/api/v1/cases/${suit.body.id}/outcome`, body);
+      expect([answer.status, answer.type]).toEqual([
+        400,
+        expect.stringContaining('application/problem+json'),
+      ]);
+    }
+    expect(await snapshot()).toEqual(before);
+
+    const decided = await s.http('legal', 'POST', `/api/v1/cases/${suit.body.id}/outcome`, {
+      disposition: 'ordered_to_perform',
+      decidedOn: replyOn,
+      newReplyDueOn: ordered,
+    });
+    expect(decided.status).toBe(200);
+    expect(decided.body).toMatchObject({ outcome: 'corrected', reopenedDueOn: ordered });
+    const request = await s.http('applicantA', 'GET', `/api/v1/requests/${requestId}`);
+    expect(request.body).toMatchObject({
+      status: 'in_progress',
+      deadline: expect.objectContaining({ dueOn: ordered }),
+    });
+    expect(request.body.deadline.trace[0]).toContain(`reply by ${ordered}`);
+    const zh = await fetch(`${s.base}/api/v1/requests/${requestId}`, {
+      headers: { authorization: `Bearer ${s.world.tokens.clerk}`, 'accept-language': 'zh-CN' },
+    });
+    expect(((await zh.json()) as any).deadline.trace[0]).toContain(ordered);
+    const after = await snapshot();
+    expect(after.events).toBe(before.events + 1);
+    expect(after.trail).toBe(before.trail + 1);
+  });
 });
+
+function addDays(date: string, n: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}

@@ -14,6 +14,7 @@ export { toCaseView, toCaseDetailView, type CaseView, type CaseDetailView } from
 export { caseMilestoneSnapshot } from './records/case-milestones';
 export { REQUEST_REOPENER, type RequestReopener } from './records/request-reopener';
 export { canWriteCases, CASE_WRITER_ROLES } from './access/case-access';
+export { CASE_FIELD_MESSAGES } from './records/case-field-messages';
 export { RecordCaseService } from './services/record-case.service';
 export { UpdateCaseService } from './services/update-case.service';
 export { RecordOutcomeService } from './services/record-outcome.service';

@@ -1,9 +1,18 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOperation,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CASE_DOCUMENT_MAX_BYTES, CaseDocumentsService } from '@disclose/cases';
+import { CASE_DOCUMENT_KINDS, CASE_DOCUMENT_MAX_BYTES, CaseDocumentsService } from '@disclose/cases';
 import { ValidationError } from '@disclose/domain';
 import { CurrentUser, type AuthUser } from '@disclose/identity';
+import { ApiProblems, UploadedCaseDocumentDto } from './dto/case-view.dto';
 
 interface MultipartFile {
   filename: string;
@@ -21,8 +30,22 @@ export class CaseDocumentsController {
   @Post()
   @ApiConsumes('multipart/form-data')
   @ApiOperation({
-    summary: 'Upload a document (fields: kind = application|defence|decision|judgment|other, file)',
+    summary:
+      'Upload a document (legal, admin): the application, the defence, the decision or judgment. At most 20 MB; ' +
+      'PDF, PNG, JPEG, DOCX, XLSX or plain text, sniffed from the bytes. Send `kind` before `file`.',
   })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['kind', 'file'],
+      properties: {
+        kind: { type: 'string', enum: [...CASE_DOCUMENT_KINDS] },
+        file: { type: 'string', format: 'binary', maxLength: CASE_DOCUMENT_MAX_BYTES },
+      },
+    },
+  })
+  @ApiResponse({ status: 201, type: UploadedCaseDocumentDto })
+  @ApiProblems(400, 401, 403, 404)
   async upload(@CurrentUser() user: AuthUser, @Param('id') id: string, @Req() req: FastifyRequest) {
     const withFile = req as FastifyRequest & {
       isMultipart?: () => boolean;
@@ -60,7 +83,10 @@ export class CaseDocumentsController {
   }
 
   @Get(':documentId')
-  @ApiOperation({ summary: 'Download a document' })
+  @ApiOperation({ summary: 'Download a document (anyone who may read the case)' })
+  @ApiProduces('application/octet-stream')
+  @ApiResponse({ status: 200, description: 'The bytes, as an attachment, with the sniffed content type' })
+  @ApiProblems(401, 404)
   async download(
     @CurrentUser() user: AuthUser,
     @Param('id') id: string,

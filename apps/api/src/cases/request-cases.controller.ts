@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   CaseQueryService,
   RecordCaseService,
@@ -10,6 +10,7 @@ import {
 import { ValidationError, type FieldMessage } from '@disclose/domain';
 import { CurrentUser, type AuthUser } from '@disclose/identity';
 import { RequestCaseDto } from './dto/create-case.dto';
+import { ApiProblems, CaseViewDto, ChallengeWindowsDto } from './dto/case-view.dto';
 
 /** Cases seen from their request, the applicant's online filing, and until when a reply can be challenged. */
 @ApiTags('cases')
@@ -22,15 +23,21 @@ export class RequestCasesController {
   ) {}
 
   @Get('cases')
-  @ApiOperation({ summary: 'The cases about a request' })
+  @ApiOperation({ summary: 'The cases about a request (applicants: their own, without internal notes)' })
+  @ApiResponse({ status: 200, type: [CaseViewDto] })
+  @ApiProblems(401, 404)
   list(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<CaseView[]> {
     return this.query.listForRequest(user, id);
   }
 
   @Post('cases')
   @ApiOperation({
-    summary: 'Applicant: ask for an internal review (UK) / appeal (US) online; legal staff: record a case',
+    summary:
+      'Applicant: ask for an internal review (UK) / appeal (US) online on their own replied request ' +
+      '({kind, grounds} only, filed today); legal staff: record a case',
   })
+  @ApiResponse({ status: 201, type: CaseViewDto })
+  @ApiProblems(400, 401, 403, 404, 409)
   async create(
     @CurrentUser() user: AuthUser,
     @Param('id') id: string,
@@ -58,6 +65,8 @@ export class RequestCasesController {
   @ApiOperation({
     summary: 'Until when the reply can be challenged (reconsideration, lawsuit, appeal, review)',
   })
+  @ApiResponse({ status: 200, type: ChallengeWindowsDto })
+  @ApiProblems(401, 404)
   challengeWindows(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<ChallengeWindowsView> {
     return this.query.challengeWindows(user, id);
   }

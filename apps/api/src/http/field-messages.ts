@@ -1,3 +1,4 @@
+import { CASE_FIELD_MESSAGES } from '@disclose/cases';
 import type { FieldMessage } from '@disclose/domain';
 import type { FieldError } from './problem';
 import type { ApiLocale } from './request-locale';
@@ -51,6 +52,7 @@ export function localizeFieldError(error: FieldError, locale: ApiLocale): FieldE
 
 /** Messages of the field codes the domain and the libraries raise (ValidationError.fields). */
 const FIELD_CODES: Readonly<Record<string, Readonly<Record<ApiLocale, string>>>> = {
+  ...CASE_FIELD_MESSAGES,
   required: { en: '{field} is required', 'zh-CN': '{field} 为必填项' },
   invalid_email: { en: '{field} must be an email address', 'zh-CN': '{field} 必须是有效的电子邮箱地址' },
   invalid_choice: { en: '{field} is not one of the allowed values', 'zh-CN': '{field} 不是允许的取值' },
