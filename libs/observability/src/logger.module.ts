@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule as PinoLoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from '@disclose/config';
 import { maskText, maskUrl, scrubEntry, serializeError } from './logging/pii';
@@ -82,6 +82,9 @@ export class LoggerModule {
         PinoLoggerModule.forRootAsync({
           inject: [APP_CONFIG],
           useFactory: (config: AppConfig) => ({
+            // Every route; nestjs-pino's default ('{/*splat}') matched no route under Fastify (no request
+            // was ever logged). '/*path' is what the Fastify adapter maps to middie's catch-all.
+            forRoutes: [{ path: '/*path', method: RequestMethod.ALL }],
             pinoHttp: {
               level: config.logLevel,
               base: { process: processName },
