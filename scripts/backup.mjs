@@ -24,7 +24,7 @@ function args(argv) {
   const out = { _: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--force') out.force = true;
+    if (a === '--force' || a === '--strict') out[a.slice(2)] = true;
     else if (a.startsWith('--')) out[a.slice(2).replace(/-([a-z])/g, (_, c) => c.toUpperCase())] = argv[++i];
     else out._.push(a);
   }
@@ -106,6 +106,19 @@ async function facts(client) {
     ? (await client.query(`SELECT name FROM migrations ORDER BY timestamp`)).rows.map((r) => r.name)
     : [];
   return { serverMajor: Math.floor(version / 10000), tables: tables.size, counts, migrations };
+}
+
+/** Storage keys of document rows whose file is absent or differs from its recorded SHA-256. */
+async function missingDocuments(client, storageDir) {
+  const { rows } = await client.query(
+    `SELECT storage_key, sha256 FROM documents UNION ALL SELECT storage_key, sha256 FROM case_documents`,
+  );
+  return rows
+    .filter(({ storage_key: key, sha256: expected }) => {
+      const file = path.join(storageDir, key);
+      return !file.startsWith(storageDir + path.sep) || !fs.existsSync(file) || sha256(file) !== expected;
+    })
+    .map((row) => row.storage_key);
 }
 
 async function backup(options, env) {
@@ -208,6 +221,12 @@ async function restore(options, env) {
     log(`extracting documents into ${storageDir}`);
     run('tar', ['-xzf', path.join(from, manifest.documents.file), '-C', storageDir]);
   }
+  const missing = await withDb(databaseUrl, (client) => missingDocuments(client, storageDir));
+  if (missing.length > 0) {
+    const message = `${missing.length} document rows have no intact file under ${storageDir} (first: ${missing.slice(0, 3).join(', ')})`;
+    if (options.strict) throw new BackupError(message);
+    log(`warning: ${message}`);
+  }
   const after = await withDb(databaseUrl, facts);
   for (const [table, count] of Object.entries(manifest.database.counts)) {
     if (after.counts[table] !== count)
@@ -231,7 +250,7 @@ try {
   else if (command === 'restore') await restore(options, process.env);
   else
     throw new BackupError(
-      'usage: backup.mjs backup [--out DIR] | restore --from DIR [--database-url URL] [--storage-dir DIR] [--force]',
+      'usage: backup.mjs backup [--out DIR] | restore --from DIR [--database-url URL] [--storage-dir DIR] [--force] [--strict]',
     );
 } catch (error) {
   process.stderr.write(
