@@ -91,7 +91,11 @@ function rateLimit(env: Env, name: string): RateLimit {
   const match = /^(\d{1,9})\/(\d{1,6})(s|m|h|d)$/.exec(value);
   const windowMs = match ? Number(match[2]) * WINDOW_UNITS[match[3]] : 0;
   if (!match || windowMs < 1000 || windowMs > 31 * 86_400_000) {
-    throw new ConfigError(name, 'must be count/window such as 10/15m (window 1s to 31d, units s m h d)', value);
+    throw new ConfigError(
+      name,
+      'must be count/window such as 10/15m (window 1s to 31d, units s m h d)',
+      value,
+    );
   }
   return { max: Number(match[1]), windowMs };
 }
