@@ -1,4 +1,5 @@
 import { computeDeadline, computeLegalDeadline } from '@disclose/deadlines';
+import { AppProcess } from '@disclose/testing';
 import { casesSuite, decidedRequest } from './cases.fixtures';
 
 const due = (kind: Parameters<typeof computeLegalDeadline>[0]['kind'], from: string) =>
@@ -183,4 +184,53 @@ describe('cases: online review and appeal, access by role (built api + worker)',
     const upload = doc.paths['/api/v1/cases/{id}/documents'].post.requestBody.content['multipart/form-data'];
     expect(upload.schema.properties.file).toMatchObject({ format: 'binary' });
   });
+
+  it('`disclose cases list --agency CODE [--open]` prints the agency’s cases, most urgent first', async () => {
+    const cli = async (...args: string[]) => {
+      const process = new AppProcess('cli', s.env, args).start();
+      return { code: await process.wait(), output: process.output };
+    };
+    const requestId = await decidedRequest(s.http, s.world.agencies.us.code, 'applicantB', 'usClerk');
+    const appeal = await s.http('applicantB', 'POST', `/api/v1/requests/${requestId}/cases`, {
+      kind: 'us_appeal',
+      grounds: 'Search was inadequate.',
+    });
+    const other = await decidedRequest(s.http, s.world.agencies.us.code, 'applicantB', 'usClerk');
+    const closed = await s.http('applicantB', 'POST', `/api/v1/requests/${other}/cases`, {
+      kind: 'us_appeal',
+      grounds: 'Fees.',
+    });
+    await s.http('usLegal', 'POST', `/api/v1/cases/${closed.body.id}/outcome`, {
+      disposition: 'affirmed',
+      decidedOn: closed.body.filedOn,
+    });
+    const decisionDue = appeal.body.deadlines.find((d: any) => d.key === 'decision_due').dueOn;
+
+    const all = await cli('cases', 'list', '--agency', s.world.agencies.us.code.toLowerCase());
+    expect(all.code).toBe(0);
+    const lines = all.output.trim().split('\n');
+    expect(lines[0]).toMatch(/^AGENCY\s+REQUEST\s+KIND/);
+    expect(lines.findIndex((l) => l.includes(appeal.body.id))).toBeLessThan(
+      lines.findIndex((l) => l.includes(closed.body.id)),
+    );
+    expect(lines.find((l) => l.includes(appeal.body.id))).toContain(`decision_due ${decisionDue}`);
+    expect(lines.find((l) => l.includes(closed.body.id))).toContain('upheld (affirmed)');
+    const [, total, open] = /(\d+) case\(s\), (\d+) open/.exec(all.output) ?? [];
+    expect(Number(total)).toBe(lines.length - 2); // header and summary
+    expect(Number(open)).toBe(lines.filter((l) => / pending /.test(l)).length);
+
+    const openOnly = await cli('cases', 'list', '--agency', s.world.agencies.us.code, '--open', '--json');
+    expect(openOnly.code).toBe(0);
+    const json = JSON.parse(openOnly.output.trim().split('\n').at(-1) as string);
+    expect(json.every((c: any) => c.outcome === 'pending')).toBe(true);
+    expect(
+      json
+        .filter((c: any) => [appeal.body.id, closed.body.id].includes(c.id))
+        .map((c: any) => [c.id, c.next]),
+    ).toEqual([[appeal.body.id, `decision_due ${decisionDue}`]]);
+
+    const unknown = await cli('cases', 'list', '--agency', 'NO-SUCH-AGENCY');
+    expect(unknown.code).toBe(2);
+    expect(unknown.output).toContain('no agency with code NO-SUCH-AGENCY');
+  }, 60_000);
 });

@@ -137,6 +137,8 @@ export interface CasesSuite {
   smtp: SmtpCapture;
   world: CasesWorld;
   http: Http;
+  /** The environment of the suite's processes (to run the built CLI against the same database). */
+  env: Record<string, string>;
 }
 
 /**
@@ -155,6 +157,7 @@ export function casesSuite(): CasesSuite {
     const port = await freePort();
     suite.base = `http://127.0.0.1:${port}`;
     const env = testProcessEnv({ SMTP_URL: smtpUrl, PORT: String(port), PUBLIC_URL: suite.base });
+    suite.env = env;
     api = new AppProcess('api', env).start();
     worker = new AppProcess('worker', env).start();
     await suite.db.connect();

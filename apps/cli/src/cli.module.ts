@@ -6,6 +6,7 @@ import { MILESTONE_COMMANDS } from './commands/milestone-commands';
 import { DEADLINE_COMMANDS } from './commands/deadline-commands';
 import { REQUEST_COMMANDS } from './commands/request-commands';
 import { REPORT_COMMANDS } from './commands/report-commands';
+import { CASE_COMMANDS } from './commands/cases.command';
 
 /**
  * Composition root of the `disclose` admin CLI. Commands that need no database (deadline, calendar) open
@@ -24,6 +25,7 @@ export class CliModule {
         ...REQUEST_COMMANDS,
         ...MILESTONE_COMMANDS,
         ...REPORT_COMMANDS,
+        ...CASE_COMMANDS,
       ],
     };
   }
