@@ -9,6 +9,7 @@ import { DiagnosticsProcessor } from './processors/diagnostics.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { MilestonesProcessor } from './processors/milestones.processor';
 import { MailProcessor } from './processors/mail.processor';
+import { QueueStateWatch } from './queue-state.watch';
 
 /** Composition root of the worker process: BullMQ processors, no HTTP. */
 @Module({})
@@ -32,6 +33,7 @@ export class WorkerModule {
         MilestonesProcessor,
         MaintenanceProcessor,
         MilestoneStartupService,
+        QueueStateWatch,
       ],
     };
   }
