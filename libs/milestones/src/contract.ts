@@ -75,7 +75,12 @@ export interface MilestoneSync {
    * Within the caller's transaction: derive the request's milestones from the snapshot, cancel the ones
    * that no longer apply (a moved due date, a decided request) and insert the new ones.
    */
-  syncRequest(manager: EntityManager, snapshot: RequestMilestoneSnapshot, now: Date): Promise<void>;
+  syncRequest(
+    manager: EntityManager,
+    snapshot: RequestMilestoneSnapshot,
+    now: Date,
+    hints?: RequestSyncHints,
+  ): Promise<void>;
   /**
    * Within the caller's transaction: the same for a legal case's deadlines (@disclose/cases calls it after
    * every change of a case). Optional until the milestones library implements it.
@@ -88,7 +93,27 @@ export interface MilestoneSync {
     kind: ApplicantNoticeKind,
     eventId: string,
     params?: Record<string, unknown>,
+    /** The applicant's address, language and name when the caller has them (saves reading the user). */
+    recipient?: NoticeRecipient,
   ): Promise<void>;
+}
+
+/**
+ * What a caller already knows, so that a sync in a hot path (filing) reads nothing it need not read.
+ * Both are optional and only save round trips; the result is the same.
+ */
+export interface RequestSyncHints {
+  /** The request's agency, as just read by the caller (time zone, reminder hour, rule set, 调休 setting). */
+  agency?: { timezone: string; reminderHour: number; ruleSet: string; countMakeupWorkdays: boolean };
+  /** The request was inserted in this transaction: it has no milestones yet (nothing to lock or cancel). */
+  isNew?: boolean;
+}
+
+/** The recipient of an applicant notice; a null email (paper applicant) means no email. */
+export interface NoticeRecipient {
+  email: string | null;
+  locale: string;
+  name: string;
 }
 
 /** Nest injection token of the {@link MilestoneSync} implementation (provided by the global MilestonesModule). */

@@ -3,13 +3,16 @@ import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@disclose/config';
+import type { RuleSetId } from '@disclose/deadlines';
 import { OUTBOX, type Outbox } from '@disclose/mail';
 import { QUEUES, QueueHandOff } from '@disclose/queues';
 import type {
   ApplicantNoticeKind,
   CaseMilestoneSnapshot,
   MilestoneSync,
+  NoticeRecipient,
   RequestMilestoneSnapshot,
+  RequestSyncHints,
 } from './contract';
 import { loadAgencyTiming } from './agency-timing';
 import { specKey } from './planning/milestone-kinds';
@@ -56,10 +59,27 @@ export class MilestonesService implements MilestoneSync {
     await this.handOff?.settled();
   }
 
-  async syncRequest(manager: EntityManager, snapshot: RequestMilestoneSnapshot, now: Date): Promise<void> {
-    const agency = snapshot.open ? await loadAgencyTiming(manager, snapshot.agencyId) : null;
+  async syncRequest(
+    manager: EntityManager,
+    snapshot: RequestMilestoneSnapshot,
+    now: Date,
+    hints: RequestSyncHints = {},
+  ): Promise<void> {
+    const agency = !snapshot.open
+      ? null
+      : hints.agency
+        ? { ...hints.agency, ruleSet: hints.agency.ruleSet as RuleSetId }
+        : await loadAgencyTiming(manager, snapshot.agencyId);
     const specs = agency ? planRequestMilestones(snapshot, agency, now) : [];
-    await this.syncSubject(manager, 'request', snapshot.requestId, specs, snapshot.dueOn ?? null, now);
+    await this.syncSubject(
+      manager,
+      'request',
+      snapshot.requestId,
+      specs,
+      snapshot.dueOn ?? null,
+      now,
+      hints.isNew === true,
+    );
   }
 
   async syncCase(manager: EntityManager, snapshot: CaseMilestoneSnapshot, now: Date): Promise<void> {
@@ -81,14 +101,18 @@ export class MilestonesService implements MilestoneSync {
     specs: ReadonlyArray<{ kind: string; dueAt: Date; recipients: string[]; payload: object }>,
     version: string | null,
     now: Date,
+    isNew = false,
   ): Promise<void> {
     // FOR UPDATE: serialises with a firing job holding the same rows (it re-reads status under lock).
-    const existing: ExistingRow[] = await manager.query(
-      `SELECT id, kind, due_at, status, generation, payload->>'version' AS version
+    // A subject inserted in this transaction has no rows yet: nothing to read.
+    const existing: ExistingRow[] = isNew
+      ? []
+      : await manager.query(
+          `SELECT id, kind, due_at, status, generation, payload->>'version' AS version
          FROM milestones WHERE subject_type = $1 AND subject_id = $2 AND status <> 'cancelled'
         ORDER BY created_at, id FOR UPDATE`,
-      [subjectType, subjectId],
-    );
+          [subjectType, subjectId],
+        );
     const wanted = new Set(specs.map((s) => specKey(s.kind, s.dueAt)));
     const have = new Set(existing.map((e) => specKey(e.kind, new Date(e.due_at))));
     const stale = existing.filter(
@@ -134,11 +158,11 @@ export class MilestonesService implements MilestoneSync {
     kind: ApplicantNoticeKind,
     eventId: string,
     params: Record<string, unknown> = {},
+    recipient?: NoticeRecipient,
   ): Promise<void> {
-    const rows: Array<{ email: string | null; locale: string; name: string }> = await manager.query(
-      `SELECT email, locale, name FROM users WHERE id = $1`,
-      [snapshot.applicantId],
-    );
+    const rows: NoticeRecipient[] = recipient
+      ? [recipient]
+      : await manager.query(`SELECT email, locale, name FROM users WHERE id = $1`, [snapshot.applicantId]);
     // A paper request's applicant may have no email: the notice goes out on paper, not through us.
     if (rows.length === 0 || !rows[0].email) return;
     const email = noticeEmail(snapshot, kind, eventId, params, rows[0], this.config.publicUrl);

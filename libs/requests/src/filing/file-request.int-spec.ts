@@ -112,6 +112,38 @@ describe(FileRequestService.name, () => {
     expect(rows[1].repeat_of).toBe(first.id);
   });
 
+  it('writes, with the request, its chained first event, its reminders and the acknowledgement to the applicant', async () => {
+    const filed = await sut.execute(applicant, {
+      agencyCode: agency.code,
+      subject: '一次写入',
+      description: '请求、事件、提醒和确认邮件',
+    });
+    const [event] = await ds.query(
+      `SELECT seq, type, actor_id, prev_hash, hash FROM request_events WHERE request_id = $1`,
+      [filed.id],
+    );
+    expect(event).toMatchObject({ seq: 1, type: 'filed', actor_id: applicant.id, prev_hash: null });
+    expect(event.hash).toMatch(/^[0-9a-f]{64}$/);
+    const milestones = await ds.query(
+      `SELECT kind FROM milestones WHERE subject_type = 'request' AND subject_id = $1 AND status = 'pending'`,
+      [filed.id],
+    );
+    expect(milestones.map((m: { kind: string }) => m.kind).sort()).toEqual(
+      ['due_in_2', 'due_in_5', 'due_today', 'due_tomorrow', 'overdue'].sort(),
+    );
+    const mail = await ds.query(
+      `SELECT to_address, locale, template, params FROM outbox WHERE request_id = $1`,
+      [filed.id],
+    );
+    expect(mail).toHaveLength(1);
+    expect(mail[0]).toMatchObject({
+      to_address: applicant.email,
+      locale: applicant.locale,
+      template: 'request_acknowledged',
+    });
+    expect(mail[0].params).toMatchObject({ trackingNumber: filed.trackingNumber, dueOn: filed.dueOn });
+  });
+
   it('refuses staff-only fields from an applicant', async () => {
     await expect(
       sut.execute(applicant, {

@@ -12,7 +12,7 @@ import {
 } from '@disclose/identity';
 import { MILESTONE_SYNC, type MilestoneSync } from '@disclose/milestones';
 import { loadAgencyCalendar } from '../lifecycle/agency-calendar';
-import { appendEvent } from '../lifecycle/event-log';
+import { chainedEvent, type NewEvent } from '../lifecycle/event-log';
 import { onlineReceiptDate, ruleSetFor } from '../lifecycle/receipt-date';
 import { computeRequestDeadline, type AgencyCalendar } from '../lifecycle/request-deadline';
 import { milestoneSnapshot, REQUEST_COLUMNS, type RequestRow } from '../lifecycle/request-row';
@@ -20,7 +20,7 @@ import { RequestAccess } from '../lifecycle/request-access';
 import type { FilingInput, FilingResult, StaffFilingInput } from './filing.types';
 import { checkApplicantInput, checkStaffInput, filingResult } from './filing-checks';
 import { IdempotencyStore } from './idempotency.store';
-import { applicantHistory } from './repeat-check';
+import { applicantHistorySql, REPEAT_SIMILARITY } from './repeat-check';
 import { allocateTrackingNumber } from './tracking-numbers';
 
 /** Everything decided before the filing's transaction. */
@@ -80,13 +80,10 @@ export class FileRequestService {
     const { actor, agency, input, staffInput, calendar, receivedOn, trackingNumber, now } = filing;
     const ruleSet = ruleSetFor(agency.ruleSet, receivedOn);
     const applicant = staffInput
-      ? {
-          id: (await this.applicants.findOrCreateOfflineApplicant(m, staffInput.applicant)).id,
-          type: staffInput.applicant.applicantType,
-        }
-      : { id: actor.id, type: actor.applicantType ?? 'natural_person' };
-    const text = `${input.subject} ${input.description}`;
-    const history = await applicantHistory(m, applicant.id, agency.id, text, receivedOn);
+      ? await this.applicants.findOrCreateOfflineApplicant(m, staffInput.applicant)
+      : null;
+    const applicantId = applicant?.id ?? actor.id;
+    const applicantType = staffInput?.applicant.applicantType ?? actor.applicantType ?? 'natural_person';
     const id = randomUUID();
     const payload = { channel: staffInput?.channel ?? 'online', receivedOn, ruleSet };
     const deadline = computeRequestDeadline(
@@ -96,18 +93,38 @@ export class FileRequestService {
       calendar,
       agency,
     );
-    const [row]: RequestRow[] = await m.query(
-      `INSERT INTO requests AS r (id, tracking_number, agency_id, applicant_id, subject, description, delivery_method,
-         channel, received_on, rule_set, status, due_on, provisional, clock_status, deadline_trace, deadline_warnings,
-         clarification_notice_due_on, applicant_type, repeat_of, repeat_score, applicant_month_count,
-         idempotency_key, idempotency_fingerprint, created_by)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24)
-       RETURNING ${REQUEST_COLUMNS}`,
+    const filed: NewEvent = {
+      requestId: id,
+      type: 'filed',
+      actorId: actor.id,
+      occurredAt: now,
+      on: receivedOn,
+      payload,
+    };
+    const chain = chainedEvent(null, filed);
+    // One statement (one round trip): the applicant's history (month count, near-repeat), the request row
+    // and its first hash-chained event. The history does not see the new row (statement snapshot).
+    const [row]: Array<RequestRow & { event_id: string }> = await m.query(
+      `WITH h AS (${applicantHistorySql('$4::uuid', '$3::uuid', '$22::text', '$9::date', '$23::real')}),
+       r AS (
+         INSERT INTO requests AS r (id, tracking_number, agency_id, applicant_id, subject, description,
+           delivery_method, channel, received_on, rule_set, status, due_on, provisional, clock_status,
+           deadline_trace, deadline_warnings, clarification_notice_due_on, applicant_type, repeat_of,
+           repeat_score, applicant_month_count, idempotency_key, idempotency_fingerprint, created_by)
+         SELECT $1::uuid, $2::text, $3::uuid, $4::uuid, $5::text, $6::text, $7::text, $8::text, $9::date,
+           $10::text, $11::text, $12::date, $13::boolean, $14::text, $15::jsonb, $16::jsonb, $17::date,
+           $18::text, h.id, h.score, h.n + 1, $19::text, $20::text, $21::uuid FROM h
+         RETURNING ${REQUEST_COLUMNS}),
+       e AS (
+         INSERT INTO request_events (request_id, seq, type, actor_id, occurred_at, on_date, payload, prev_hash, hash)
+         SELECT r.id, $24::int, 'filed', $21::uuid, $25::timestamptz, $9::date, $26::jsonb, NULL, $27::text FROM r
+         RETURNING id)
+       SELECT r.*, e.id AS event_id FROM r, e`,
       [
         id,
         trackingNumber,
         agency.id,
-        applicant.id,
+        applicantId,
         input.subject,
         input.description,
         input.deliveryMethod ?? 'electronic',
@@ -121,31 +138,37 @@ export class FileRequestService {
         JSON.stringify(deadline.trace),
         JSON.stringify(deadline.warnings),
         deadline.clarificationNoticeDueOn,
-        applicant.type,
-        history.repeatOf,
-        history.repeatScore,
-        history.monthCount,
+        applicantType,
         idempotencyKey ?? null,
         idempotencyKey ? this.idempotency.fingerprint(input) : null,
         actor.id,
+        `${input.subject} ${input.description}`,
+        REPEAT_SIMILARITY,
+        chain.seq,
+        chain.occurredAt,
+        JSON.stringify(payload),
+        chain.hash,
       ],
     );
-    const event = await appendEvent(m, null, {
-      requestId: id,
-      type: 'filed',
-      actorId: actor.id,
-      occurredAt: now,
-      on: receivedOn,
-      payload,
-    });
     const snapshot = milestoneSnapshot(row);
-    await this.milestones.syncRequest(m, snapshot, now);
-    await this.milestones.noticeApplicant(m, snapshot, 'acknowledged', event.id, {
-      trackingNumber,
-      receivedOn,
-      dueOn: deadline.dueOn,
-      agencyName: agency.nameZh,
+    await this.milestones.syncRequest(m, snapshot, now, {
+      isNew: true,
+      agency: {
+        timezone: agency.timezone,
+        reminderHour: agency.reminderHour,
+        ruleSet: agency.ruleSet,
+        countMakeupWorkdays: agency.countMakeupWorkdays,
+      },
     });
+    await this.milestones.noticeApplicant(
+      m,
+      snapshot,
+      'acknowledged',
+      row.event_id,
+      { trackingNumber, receivedOn, dueOn: deadline.dueOn, agencyName: agency.nameZh },
+      // Online: the applicant is the signed-in user, whose address and language the session carries.
+      applicant ? undefined : { email: actor.email, locale: actor.locale, name: actor.name },
+    );
     const result = filingResult(row, actor.role !== 'applicant');
     if (idempotencyKey) await this.idempotency.remember(m, id, result);
     return result;

@@ -48,6 +48,20 @@ export async function appendEvent(
   previous: { seq: number; hash: string } | null,
   event: NewEvent,
 ): Promise<{ id: string; seq: number; hash: string }> {
+  const { seq, prevHash, occurredAt, hash } = chainedEvent(previous, event);
+  const [row]: Array<{ id: string }> = await manager.query(
+    `INSERT INTO request_events (request_id, seq, type, actor_id, occurred_at, on_date, payload, prev_hash, hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+    [event.requestId, seq, event.type, event.actorId, occurredAt, event.on, event.payload, prevHash, hash],
+  );
+  return { id: row.id, seq, hash };
+}
+
+/** The chain fields of the event that follows `previous` (null: the request's first event). */
+export function chainedEvent(
+  previous: { seq: number; hash: string } | null,
+  event: NewEvent,
+): { seq: number; prevHash: string | null; occurredAt: string; hash: string } {
   const seq = (previous?.seq ?? 0) + 1;
   const prevHash = previous?.hash ?? null;
   const occurredAt = event.occurredAt.toISOString();
@@ -59,10 +73,5 @@ export async function appendEvent(
     occurredAt,
     payload: event.payload,
   });
-  const [row]: Array<{ id: string }> = await manager.query(
-    `INSERT INTO request_events (request_id, seq, type, actor_id, occurred_at, on_date, payload, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-    [event.requestId, seq, event.type, event.actorId, occurredAt, event.on, event.payload, prevHash, hash],
-  );
-  return { id: row.id, seq, hash };
+  return { seq, prevHash, occurredAt, hash };
 }
