@@ -46,6 +46,11 @@ export class PortalErrorFilter implements ExceptionFilter {
       status = exception.getStatus();
       title = status === 404 ? t(l, 'error.notFound') : t(l, 'error.title');
       message = status === 404 ? t(l, 'error.notFound') : exception.message;
+    } else if (clientErrorStatus(exception)) {
+      // Fastify's and @fastify/multipart's refusals (a file over the size cap: 413, a `__proto__` part: 400)
+      // carry their status; they are the client's fault, not a 500.
+      status = clientErrorStatus(exception)!;
+      message = (exception as Error).message;
     }
     if (status >= 500) this.logger.error({ err: exception, url: request.url }, 'portal page failed');
     if (exception instanceof RateLimitedError) void reply.header('retry-after', exception.retryAfterSeconds);
@@ -54,4 +59,10 @@ export class PortalErrorFilter implements ExceptionFilter {
       <p><a href="/">${t(l, 'error.back')}</a></p>`;
     sendPage(reply, layout(ctx, title, body), status);
   }
+}
+
+/** The 4xx status a framework error carries (`statusCode`), if any. */
+function clientErrorStatus(error: unknown): number | undefined {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }
