@@ -10,6 +10,12 @@ import { AppConfig } from '@disclose/config';
 import { MAX_DOCUMENT_BYTES } from '@disclose/requests';
 import { ApiModule } from './api.module';
 import { VALIDATION_OPTIONS } from './http/validation';
+import {
+  jsonBodyParser,
+  problemClientErrorHandler,
+  problemFrameworkError,
+  refuseNulCharacters,
+} from './http/input-guards';
 import { registerPortalHttp } from './portal/security-headers';
 
 /** Builds the api application (also used by in-process tests); the caller decides whether to listen. */
@@ -23,11 +29,19 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     bodyLimit: 1_048_576,
     requestIdHeader: false,
     genReqId: newRequestId,
+    // Headers over 16 KB or broken HTTP: problem+json too (Fastify's default answers plain JSON).
+    clientErrorHandler: problemClientErrorHandler,
+    frameworkErrors: problemFrameworkError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  // JSON bodies nest at most 32 levels (deeper ones overflowed the validators' stack: a 500), and no NUL
+  // character reaches PostgreSQL from the URL or a body (text cannot hold one: a 500 before).
+  const fastify = app.getHttpAdapter().getInstance();
+  app.useBodyParser('application/json', {}, jsonBodyParser(fastify.getDefaultJsonParser('error', 'error')));
+  fastify.addHook('preValidation', refuseNulCharacters);
   // Parses the portal's HttpOnly session cookie (read by AuthGuard) and lets the login route set it.
   await app.register(fastifyCookie);
   // Helmet headers and the portal's Content-Security-Policy (not on Swagger UI).

@@ -75,6 +75,14 @@ const FIELD_CODES: Readonly<Record<string, Readonly<Record<ApiLocale, string>>>>
   },
   invalid_time_hh_mm: { en: '{field} must be a time HH:MM', 'zh-CN': '{field} 必须是 HH:MM 格式的时间' },
   invalid_hour: { en: '{field} must be an hour from 0 to 23', 'zh-CN': '{field} 必须是 0 到 23 之间的小时' },
+  too_deeply_nested: {
+    en: '{field} nests objects or arrays more than {max} levels deep',
+    'zh-CN': '{field} 的对象或数组嵌套超过 {max} 层',
+  },
+  invalid_character: {
+    en: '{field} contains a NUL character, which is not allowed',
+    'zh-CN': '{field} 含有不允许的 NUL 字符',
+  },
   wrong_password: { en: '{field} is not the current password', 'zh-CN': '{field} 与当前密码不符' },
   cannot_disable_self: {
     en: '{field}: administrators cannot disable their own account',
