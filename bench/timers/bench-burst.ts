@@ -39,7 +39,9 @@ async function smtpRecorder(): Promise<{
 
 /** Starts the built worker and resolves once its start-up reconcile has finished. */
 function startWorker(dist: string, env: Record<string, string>): Promise<() => Promise<void>> {
-  const child = spawn(process.execPath, [join(dist, 'apps/worker/src/main.js')], {
+  // BENCH_WORKER_NODE_ARGS: e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the worker.
+  const nodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(dist, 'apps/worker/src/main.js')], {
     env: { ...env, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
