@@ -140,6 +140,7 @@ export class AuthService {
       ]);
       await this.sessions.revokeAll(user.id, manager, user.sessionId);
     });
+    await this.limiter.reset(user.email ?? user.id);
     await this.sessions.invalidate({ userId: user.id });
   }
 

@@ -60,6 +60,8 @@ const PII = new Set(PII_KEYS.map((k) => k.toLowerCase()));
 interface Shape {
   pattern: RegExp;
   replacement: string;
+  /** A cheap test that must hold for the pattern to match at all (skips the costly scan otherwise). */
+  when?: (text: string) => boolean;
 }
 
 /** Patterns of personal data and secrets; order matters (hashes and tokens before numbers). */
@@ -74,6 +76,7 @@ const SHAPES: Shape[] = [
   {
     pattern: /[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+(?:@|%40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g,
     replacement: '[email]',
+    when: (text) => text.includes('@') || text.includes('%40'),
   },
   // CN resident ID (18 characters, old 15-digit form)
   { pattern: /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g, replacement: '[id-number]' },
@@ -93,7 +96,9 @@ const SHAPES: Shape[] = [
 /** Replaces everything in `text` that looks like personal data or a secret by a placeholder. */
 export function maskText(text: string): string {
   let masked = text;
-  for (const { pattern, replacement } of SHAPES) masked = masked.replace(pattern, replacement);
+  for (const { pattern, replacement, when } of SHAPES) {
+    if (!when || when(masked)) masked = masked.replace(pattern, replacement);
+  }
   return masked;
 }
 
