@@ -33,17 +33,29 @@ export function formatCivilDate(value: string, locale: DateLocale): string {
   return locale === 'zh-CN' ? `${year}年${month}月${day}日` : `${day} ${EN_MONTHS[month - 1]} ${year}`;
 }
 
+/** One formatter per time zone: building an Intl.DateTimeFormat costs far more than using one. */
+const LOCAL_FORMATTERS = new Map<string, Intl.DateTimeFormat>();
+
+function localFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = LOCAL_FORMATTERS.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    LOCAL_FORMATTERS.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
 /** The civil date and 'HH:MM' time of `now` in `timeZone`. */
 export function localDateTime(now: Date, timeZone: string): { date: string; time: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(now);
+  const parts = localFormatter(timeZone).formatToParts(now);
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '00';
   return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
 }
