@@ -82,6 +82,8 @@ describe('mail operations (built api + worker)', () => {
       attempts: 2,
       template: 'reminder_due',
       to: 'ops@example.org',
+      // The subject line as sent, rendered from the row's params (not the template's name).
+      subject: 'Request OPS-2025-000001 is due tomorrow (30 October 2025)',
     });
     expect(mine!.lastError).toContain('451');
     expect((await call('/api/v1/admin/mail', 'clerk')).status).toBe(403);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { isWorkingDay } from '@disclose/deadlines';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -429,8 +429,12 @@ describe('portal (Chromium, built api + worker)', () => {
     const to = `bounced-${randomBytes(4).toString('hex')}@portal.test`;
     const { rows } = await db.query(
       `INSERT INTO outbox (dedupe_key, to_address, locale, template, params, status, attempts, last_error)
-       VALUES ($1, $2, 'en', 'verify_email', $3, 'failed', 5, '550 5.1.1 mailbox unavailable') RETURNING id`,
-      [`portal-test:${to}`, to, JSON.stringify({ link: `${base}/verify-email?token=x` })],
+       VALUES ($1, $2, 'zh-CN', 'extension_granted', $3, 'failed', 5, '550 5.1.1 mailbox unavailable') RETURNING id`,
+      [
+        `portal-test:${to}`,
+        to,
+        JSON.stringify({ trackingNumber: 'MAIL-2025-000042', requestId: randomUUID(), dueOn: '2025-10-30' }),
+      ],
     );
     const admin = await browser.newContext({ baseURL: base, extraHTTPHeaders: { 'accept-language': 'en' } });
     const page = await admin.newPage();
@@ -440,9 +444,11 @@ describe('portal (Chromium, built api + worker)', () => {
     await page.click('main button[type=submit]');
     await page.waitForURL('**/admin/mail');
     const row = page.locator('#mail-failures tbody tr', { hasText: to });
+    // The subject the recipient got (rendered from the row, in its language), not the template's name.
     await expect(row.textContent()).resolves.toMatch(
-      /Confirm your email address\s*5\s*550 5\.1\.1 mailbox unavailable/,
+      /申请 MAIL-2025-000042：答复期限延长至2025年10月30日\s*5\s*550 5\.1\.1 mailbox unavailable/,
     );
+    expect(await row.locator('td span[lang="zh-CN"]').count()).toBe(1);
     await checkA11y(page, 'mail-failures');
     await row.locator('button').click();
     await page.waitForURL('**/admin/mail?notice=retried');

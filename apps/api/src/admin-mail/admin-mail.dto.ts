@@ -28,6 +28,13 @@ export class ListMailQueryDto {
 export class OutboxEmailDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() to!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      'The subject line as sent: the template rendered with the email’s parameters in its language (null when it cannot render; see lastError)',
+  })
+  subject!: string | null;
   @ApiProperty() template!: string;
   @ApiProperty({ enum: ['zh-CN', 'en'] }) locale!: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) requestId!: string | null;

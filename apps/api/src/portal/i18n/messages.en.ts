@@ -248,6 +248,7 @@ export const EN = {
   'mail.total': 'Failed emails: {n}',
   'mail.to': 'Recipient',
   'mail.subject': 'Subject',
+  'mail.noSubject': 'cannot be rendered',
   'mail.attempts': 'Attempts',
   'mail.error': 'Last error',
   'mail.created': 'Written',

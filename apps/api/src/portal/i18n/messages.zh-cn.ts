@@ -247,6 +247,7 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   'mail.total': '共 {n} 封发送失败',
   'mail.to': '收件人',
   'mail.subject': '主题',
+  'mail.noSubject': '无法生成',
   'mail.attempts': '尝试次数',
   'mail.error': '最后一次错误',
   'mail.created': '生成时间',

@@ -7,9 +7,17 @@ import { layout } from './layout';
 
 export const MAIL_PAGE_SIZE = 50;
 
-/** The email's subject line in words: the template's name (the outbox keeps the parameters, not the text). */
+/** The template's name in words: what a row that cannot render (no subject) is about. */
 export function templateLabel(template: string, l: PortalLocale): string {
   return isMailTemplate(template) ? t(l, `mail.tpl.${template}` as MessageKey) : template;
+}
+
+/** The subject the recipient sees (in the email's own language), else the template's name marked as such. */
+function subjectCell(m: OutboxEmailView, l: PortalLocale): SafeHtml {
+  if (m.subject !== null) {
+    return html`<span lang="${m.locale}">${m.subject}</span>`;
+  }
+  return html`${templateLabel(m.template, l)} <span class="hint">(${t(l, 'mail.noSubject')})</span>`;
 }
 
 /** Admins: emails that failed after the configured attempts (OutboxAdminService.list), each with a retry. */
@@ -23,7 +31,7 @@ export function mailFailuresPage(
   const rows = page.items.map(
     (m) => html`<tr>
       <td>${m.to}</td>
-      <td>${templateLabel(m.template, l)}</td>
+      <td>${subjectCell(m, l)}</td>
       <td>${m.attempts}</td>
       <td class="pre">${m.lastError ?? ''}</td>
       <td>${formatDateTime(m.createdAt, l, timeZone)}</td>
