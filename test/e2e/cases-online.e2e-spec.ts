@@ -42,6 +42,14 @@ describe('cases: online review and appeal, access by role (built api + worker)',
     expect(filed.status).toBe(201);
     const filedOn = filed.body.filedOn;
     expect(filed.body).not.toHaveProperty('internalNotes');
+    const twice = await s.http('applicantA', 'POST', `/api/v1/requests/${requestId}/cases`, {
+      kind: 'internal_review',
+      grounds: 'Again.',
+    });
+    expect([twice.status, twice.type]).toEqual([409, expect.stringContaining('application/problem+json')]);
+    expect(
+      (await s.db.query(`SELECT count(*)::int AS n FROM cases WHERE request_id = $1`, [requestId])).rows[0].n,
+    ).toBe(1);
     expect(byKey(filed.body).decision_due).toBe(due('uk-internal-review', filedOn));
     const decided = await s.http('ukLegal', 'POST', `/api/v1/cases/${filed.body.id}/outcome`, {
       disposition: 'affirmed',

@@ -53,7 +53,8 @@ export class RecordCaseService {
   ): Promise<CaseEntity> {
     assertUuid(requestId, 'REQUEST.NOT_FOUND');
     return this.dataSource.transaction(async (manager) => {
-      const request = await loadVisibleRequest(manager, this.agencies, actor, requestId);
+      // Locked: a double submission waits here and then finds the first one.
+      const request = await loadVisibleRequest(manager, this.agencies, actor, requestId, true);
       if (actor.role !== 'applicant') throw new ForbiddenError('file_case_online');
       if (!kindsForRuleSet(request.ruleSet).includes(input.kind)) {
         throw new ValidationError([
@@ -65,6 +66,18 @@ export class RecordCaseService {
           request.status,
           'file_case',
           'the request has no reply to challenge yet',
+        );
+      }
+      // One review / appeal per reply: a reply given again after a reopen can be challenged again.
+      const [already]: Array<{ id: string }> = await manager.query(
+        `SELECT id FROM cases WHERE request_id = $1 AND kind = $2 AND reply_on IS NOT DISTINCT FROM $3::date LIMIT 1`,
+        [requestId, input.kind, request.decidedOn],
+      );
+      if (already) {
+        throw new InvalidTransitionError(
+          request.status,
+          'file_case',
+          `this reply is already under ${input.kind === 'us_appeal' ? 'appeal' : 'internal review'} (case ${already.id})`,
         );
       }
       const agency = await this.agencies.getById(request.agencyId);
