@@ -49,6 +49,22 @@ describe(FileRequestService.name, () => {
     expect(row.applicant_type).toBe('commercial');
   });
 
+  it("applies the agency's own calendar overrides, and finds the agency by its code in any case", async () => {
+    const local = await createAgency(ds);
+    const localClerk = await createUser(ds, 'clerk', local.id);
+    // The day it would be due becomes a local holiday: due the next working day.
+    await ds.query(
+      `INSERT INTO calendar_overrides (agency_id, date, kind) VALUES ($1, '2025-10-30', 'holiday')`,
+      [local.id],
+    );
+    const result = await sut.execute(localClerk, {
+      ...staffFiling('2025-09-26', '本地假日'),
+      agencyCode: local.code.toLowerCase(),
+    });
+    expect(result).toMatchObject({ receivedOn: '2025-09-26', dueOn: '2025-10-31' });
+    expect(result.trackingNumber.startsWith(`${local.code}-2025-`)).toBe(true);
+  });
+
   it('uses the 2008 Regulation for a receipt before 2019-05-15 (cn.md A)', async () => {
     const result = await sut.execute(clerk, staffFiling('2015-09-01', '旧申请'));
     expect(result).toMatchObject({ ruleSet: 'cn-ogi-2008', dueOn: '2015-09-23' });

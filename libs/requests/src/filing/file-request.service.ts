@@ -3,15 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { ForbiddenError, RequestStatus, ValidationError } from '@disclose/domain';
 import {
-  AGENCY_DIRECTORY,
   APPLICANT_DIRECTORY,
-  type AgencyDirectory,
   type AgencyInfo,
   type ApplicantDirectory,
   type AuthUser,
 } from '@disclose/identity';
 import { MILESTONE_SYNC, type MilestoneSync } from '@disclose/milestones';
-import { loadAgencyCalendar } from '../lifecycle/agency-calendar';
 import { chainedEvent, type NewEvent } from '../lifecycle/event-log';
 import { onlineReceiptDate, ruleSetFor } from '../lifecycle/receipt-date';
 import { computeRequestDeadline, type AgencyCalendar } from '../lifecycle/request-deadline';
@@ -19,6 +16,7 @@ import { milestoneSnapshot, REQUEST_COLUMNS, type RequestRow } from '../lifecycl
 import { RequestAccess } from '../lifecycle/request-access';
 import type { FilingInput, FilingResult, StaffFilingInput } from './filing.types';
 import { checkApplicantInput, checkStaffInput, filingResult } from './filing-checks';
+import { loadFilingAgency } from './filing-agency';
 import { IdempotencyStore } from './idempotency.store';
 import { applicantHistorySql, REPEAT_SIMILARITY } from './repeat-check';
 import { allocateTrackingNumber } from './tracking-numbers';
@@ -42,7 +40,6 @@ export class FileRequestService {
     private readonly dataSource: DataSource,
     private readonly access: RequestAccess,
     private readonly idempotency: IdempotencyStore,
-    @Inject(AGENCY_DIRECTORY) private readonly agencies: AgencyDirectory,
     @Inject(APPLICANT_DIRECTORY) private readonly applicants: ApplicantDirectory,
     @Inject(MILESTONE_SYNC) private readonly milestones: MilestoneSync,
   ) {}
@@ -50,14 +47,14 @@ export class FileRequestService {
   async execute(actor: AuthUser, input: FilingInput, idempotencyKey?: string): Promise<FilingResult> {
     const staff = actor.role !== 'applicant';
     if (staff && !['clerk', 'supervisor', 'admin'].includes(actor.role)) throw new ForbiddenError('file');
-    const agency = await this.agencies.getByCode(String(input.agencyCode ?? ''));
-    if (!agency) throw new ValidationError([{ field: 'agencyCode', code: 'unknown_agency' }]);
+    const found = await loadFilingAgency(this.dataSource.manager, String(input.agencyCode ?? ''));
+    if (!found) throw new ValidationError([{ field: 'agencyCode', code: 'unknown_agency' }]);
+    const { agency, calendar } = found;
     if (staff) checkStaffInput(await this.access.visibleAgencyIds(actor), agency, input);
     else checkApplicantInput(input);
     const replay = await this.idempotency.replay(actor.id, idempotencyKey, input);
     if (replay) return replay;
     const now = new Date();
-    const calendar = await loadAgencyCalendar(this.dataSource.manager, agency.id);
     const staffInput = staff ? (input as StaffFilingInput) : null;
     const receivedOn = staffInput?.receivedOn ?? onlineReceiptDate(now, agency, agency.ruleSet, calendar);
     const trackingNumber = await allocateTrackingNumber(
