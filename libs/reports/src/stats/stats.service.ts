@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { NotFoundError } from '@disclose/domain';
+import { loadAgencyCalendar, type AgencyCalendar } from '@disclose/requests';
 import { ANSWERED_SQL, EVENTS_SQL, MOST_OVERDUE_SQL, OPEN_SQL, RECEIVED_SQL } from './stats.sql';
 import { weightedQuantile, WorkingDayRuler } from './working-day-ruler';
 
@@ -21,12 +22,18 @@ export interface DashboardStats {
   agency: string;
   from: string;
   to: string;
-  /** Days to answer are working days of each request's rule set calendar; clock-stop days are calendar days. */
+  /**
+   * Days to answer and days overdue are working days of each request's rule set calendar with its agency's
+   * calendar overrides and 调休 setting (the calendar its due date was computed with, and the queue's
+   * "days left"); clock-stop days are calendar days.
+   */
   daysToAnswerUnit: 'working_days';
+  daysOverdueUnit: 'working_days';
   clockStopDaysUnit: 'calendar_days';
   totals: StatsFigures;
   byMonth: ({ month: string } & StatsFigures)[];
   byAgency: ({ agency: string; nameZh: string } & StatsFigures)[];
+  /** As of `to`: working days after the due date up to and including `to`. */
   mostOverdue: { trackingNumber: string; agency: string; dueOn: string; daysOverdue: number }[];
 }
 
@@ -68,10 +75,13 @@ export class StatsService {
   constructor(private readonly db: DataSource) {}
 
   async compute(agencyCode: string, from: string, to: string): Promise<DashboardStats> {
-    const agencies = await this.db.query<{ id: string; code: string; name_zh: string }[]>(
+    const agencies = await this.db.query<
+      { id: string; code: string; name_zh: string; count_makeup_workdays: boolean }[]
+    >(
       `WITH RECURSIVE scope AS (SELECT id FROM agencies WHERE code = $1
          UNION ALL SELECT a.id FROM agencies a JOIN scope s ON a.parent_id = s.id)
-       SELECT a.id, a.code::text AS code, a.name_zh FROM agencies a JOIN scope USING (id) ORDER BY a.code`,
+       SELECT a.id, a.code::text AS code, a.name_zh, a.count_makeup_workdays
+         FROM agencies a JOIN scope USING (id) ORDER BY a.code`,
       [agencyCode],
     );
     const root = agencies.find((a) => a.code.toUpperCase() === agencyCode.toUpperCase());
@@ -95,10 +105,9 @@ export class StatsService {
         EVENTS_SQL,
         params,
       ),
-      this.db.query<{ tracking_number: string; agency: string; due_on: string; days_overdue: number }[]>(
-        MOST_OVERDUE_SQL,
-        params,
-      ),
+      this.db.query<
+        { tracking_number: string; agency: string; agency_id: string; rule_set: string; due_on: string }[]
+      >(MOST_OVERDUE_SQL, params),
     ]);
     const totals = bucket();
     const byMonth = new Map<string, Bucket>();
@@ -112,11 +121,18 @@ export class StatsService {
       for (const b of [totals, byAgency.get(agencyId), m ? month(m) : undefined]) if (b) f(b);
     };
     for (const r of received) each(r.agency_id, r.month, (b) => (b.received += r.n));
-    const rulers = new Map<string, WorkingDayRuler>();
-    const earliest = answered.reduce((min, a) => (a.received_on < min ? a.received_on : min), from);
+    const earliest = [...answered.map((a) => a.received_on), ...overdueList.map((o) => o.due_on)].reduce(
+      (min, d) => (d < min ? d : min),
+      from,
+    );
+    const ruler = await this.rulers(
+      agencies,
+      [...answered, ...overdueList].map((r) => r.agency_id),
+      earliest,
+      to,
+    );
     for (const a of answered) {
-      if (!rulers.has(a.rule_set)) rulers.set(a.rule_set, new WorkingDayRuler(a.rule_set, earliest, to));
-      const days = (rulers.get(a.rule_set) as WorkingDayRuler).between(a.received_on, a.closed_on);
+      const days = ruler(a.agency_id, a.rule_set).between(a.received_on, a.closed_on);
       each(a.agency_id, a.month, (b) => {
         b.answered += a.n;
         b.onTime += a.on_time;
@@ -135,6 +151,7 @@ export class StatsService {
       from,
       to,
       daysToAnswerUnit: 'working_days',
+      daysOverdueUnit: 'working_days',
       clockStopDaysUnit: 'calendar_days',
       totals: figures(totals),
       byMonth: [...byMonth.entries()]
@@ -149,8 +166,45 @@ export class StatsService {
         trackingNumber: o.tracking_number,
         agency: o.agency,
         dueOn: o.due_on,
-        daysOverdue: o.days_overdue,
+        daysOverdue: ruler(o.agency_id, o.rule_set).between(o.due_on, to),
       })),
+    };
+  }
+
+  /**
+   * A ruler per agency and rule set over [from, to], on the agency's calendar: its overrides
+   * (loadAgencyCalendar, for the agencies that have any) and its 调休 setting. Agencies with the same
+   * calendar share one ruler.
+   */
+  private async rulers(
+    agencies: readonly { id: string; count_makeup_workdays: boolean }[],
+    used: readonly string[],
+    from: string,
+    to: string,
+  ): Promise<(agencyId: string, ruleSet: string) => WorkingDayRuler> {
+    const ids = [...new Set(used)];
+    const withOverrides = ids.length
+      ? await this.db.query<{ agency_id: string }[]>(
+          `SELECT DISTINCT agency_id FROM calendar_overrides WHERE agency_id = ANY($1::uuid[])`,
+          [ids],
+        )
+      : [];
+    const calendars = new Map<string, AgencyCalendar>();
+    for (const { agency_id } of withOverrides) {
+      calendars.set(agency_id, await loadAgencyCalendar(this.db.manager, agency_id));
+    }
+    const makeup = new Map(agencies.map((a) => [a.id, a.count_makeup_workdays]));
+    const rulers = new Map<string, WorkingDayRuler>();
+    return (agencyId, ruleSet) => {
+      const calendar = calendars.get(agencyId);
+      const countMakeupWorkdays = makeup.get(agencyId) ?? true;
+      const key = JSON.stringify([ruleSet, countMakeupWorkdays, calendar ?? null]);
+      let r = rulers.get(key);
+      if (!r) {
+        r = new WorkingDayRuler(ruleSet, from, to, calendar, { countMakeupWorkdays });
+        rulers.set(key, r);
+      }
+      return r;
     };
   }
 }

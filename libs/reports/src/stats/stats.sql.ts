@@ -27,8 +27,9 @@ export const OPEN_SQL = `
      AND $2::date <= $3::date -- every query takes the same three parameters
    GROUP BY 1`;
 
+/** The ten most overdue as of $3 (their working days overdue are counted on the agency's calendar). */
 export const MOST_OVERDUE_SQL = `
-  SELECT r.tracking_number, a.code::text AS agency, r.due_on::text AS due_on, ($3::date - r.due_on) AS days_overdue
+  SELECT r.tracking_number, a.code::text AS agency, r.agency_id, r.rule_set, r.due_on::text AS due_on
     FROM requests r JOIN agencies a ON a.id = r.agency_id
    WHERE r.agency_id = ANY($1::uuid[]) AND r.received_on <= $3::date
      AND (r.closed_on IS NULL OR r.closed_on > $3::date) AND r.due_on < $3::date

@@ -240,7 +240,7 @@ export const EN = {
   'dash.byMonth': 'Received and answered per month',
   'dash.rateByMonth': 'On-time rate per month',
   'dash.mostOverdue': 'Most overdue',
-  'dash.daysOverdue': 'Days overdue',
+  'dash.daysOverdue': 'Working days overdue',
   'admin.mail': 'Emails that could not be sent',
   'mail.intro':
     'These emails failed after every attempt. Fix the cause (address, mail server), then send one again.',

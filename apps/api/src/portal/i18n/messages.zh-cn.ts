@@ -240,7 +240,7 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   'dash.byMonth': '每月收到与答复数量',
   'dash.rateByMonth': '每月按期答复率',
   'dash.mostOverdue': '逾期最久',
-  'dash.daysOverdue': '逾期天数',
+  'dash.daysOverdue': '逾期工作日',
   'admin.mail': '发送失败的邮件',
   'mail.intro': '以下邮件多次尝试后仍未发出。请先排除原因（地址、邮件服务器），再重新发送。',
   'mail.empty': '没有发送失败的邮件。',
