@@ -142,6 +142,7 @@ export class UpdateCaseService {
     await this.dataSource.transaction(async (manager) => {
       const { entity, request } = await loadVisibleCase(manager, this.agencies, actor, caseId, true);
       assertCaseWriter(actor, 'remove_hearing');
+      assertOpenForHearings(entity);
       const result = await manager.delete(CaseHearingEntity, { id: hearingId, caseId });
       if (!result.affected) throw new NotFoundError('HEARING.NOT_FOUND', hearingId);
       await appendCaseEvent(manager, caseId, 'hearing_removed', actor.id, { hearingId });
