@@ -6,7 +6,8 @@
  * one hand-written GROUP BY (applicant type × outcome) over the same rows.
  * Own database `disclose_bench_<id>` (created, migrated with the built CLI, dropped).
  * Run: npm run build && npm run bench:report. Goal: < 2 s and within 2× of the baseline.
- * BENCH_QUICK=1: 200,000 requests (a tenth of the national year; same goals).
+ * BENCH_QUICK=1: 200,000 requests (a tenth of the national year; same goals, but the one-province slice
+ * is then so small that the report's fixed per-query overhead dominates its ratio).
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -156,7 +157,7 @@ async function main(): Promise<void> {
       value: r.reportMs,
       unit: 'ms',
       baseline: r.baselineMs,
-      baselineLabel: 'one GROUP BY (applicant type x outcome), same rows',
+      baselineLabel: 'one GROUP BY applicant type x outcome, same rows',
       ratio: r.ratio,
       goal: `< ${GOAL.seconds * 1000} ms, ratio <= ${GOAL.ratio}`,
       pass: r.reportMs < GOAL.seconds * 1000 && r.ratio <= GOAL.ratio,
