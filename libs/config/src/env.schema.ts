@@ -114,12 +114,14 @@ export const ENV_VARS: readonly EnvVarSpec[] = [
   {
     name: 'RATE_LIMIT_LOGIN_PER_EMAIL',
     default: '10/15m',
-    description: 'Sign-in attempts per email address per window (count/window, window in s, m, h or d; 0/... = off)',
+    description:
+      'Sign-in attempts per email address per window (count/window, window in s, m, h or d; 0/... = off)',
   },
   {
     name: 'RATE_LIMIT_LOGIN_FAILURES_PER_IP',
     default: '50/15m',
-    description: 'Failed sign-ins per client IP per window (successes do not count: a NAT-ed office is not locked out)',
+    description:
+      'Failed sign-ins per client IP per window (successes do not count: a NAT-ed office is not locked out)',
   },
   {
     name: 'RATE_LIMIT_REGISTER_PER_IP',
@@ -129,7 +131,8 @@ export const ENV_VARS: readonly EnvVarSpec[] = [
   {
     name: 'RATE_LIMIT_FILING_PER_ACCOUNT',
     default: '30/1h',
-    description: 'Requests filed online per applicant account per window (staff entering paper requests are not limited)',
+    description:
+      'Requests filed online per applicant account per window (staff entering paper requests are not limited)',
   },
   {
     name: 'RATE_LIMIT_FILING_PER_IP',
