@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Client } from 'pg';
 import {
   Api,
@@ -118,6 +119,37 @@ describe('rate limits hold across api processes (Redis)', () => {
       body: { email, password: PASSWORD, name: 'Four', applicantType: 'research' },
     });
     expect(elsewhere.status).toBe(201);
+  }, 120_000);
+
+  it('registration through the portal form counts the same way (a request refused for CSRF does not count)', async () => {
+    const ip = randomIp();
+    const csrf = randomBytes(32).toString('base64url');
+    const form = (n: number, withToken = true) =>
+      fetch(`${at(n).base}/register`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-forwarded-for': ip,
+          'accept-language': 'zh-CN',
+          cookie: `disclose_csrf=${csrf}`,
+        },
+        body: new URLSearchParams({
+          ...(withToken ? { _csrf: csrf } : {}),
+          name: `表单 ${n}`,
+          email: `form-${n}-${uniqueSuffix()}@security.test`,
+          password: PASSWORD,
+          applicantType: 'natural_person',
+          locale: 'zh-CN',
+        }).toString(),
+      });
+    for (let i = 0; i < 2; i++) expect((await form(i, false)).status).toBe(403);
+    for (let i = 0; i < 3; i++) expect((await form(i)).status).toBe(303);
+    const refused = await form(3);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(refused.headers.get('content-type')).toContain('text/html');
+    expect(await refused.text()).toContain('尝试次数过多');
   }, 120_000);
 
   it('filing: per applicant account, then per IP; staff entering paper requests are not limited', async () => {
