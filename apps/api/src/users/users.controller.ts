@@ -61,7 +61,10 @@ export class UsersController {
   @Roles('admin')
   @ApiOperation({ summary: 'End every session of an account, in every api process (admin)' })
   @ApiResponse({ status: 200, type: RevokedSessionsDto })
-  async revokeSessions(@Param('id', ParseUUIDPipe) id: string): Promise<RevokedSessionsDto> {
-    return { revoked: await this.accounts.revokeSessions(id) };
+  async revokeSessions(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<RevokedSessionsDto> {
+    return { revoked: await this.accounts.revokeSessions(id, user) };
   }
 }

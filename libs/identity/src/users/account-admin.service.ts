@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { NotFoundError, ValidationError } from '@disclose/domain';
 import type { AuthUser } from '../contract';
@@ -9,6 +9,8 @@ import type { UserView } from './user-view';
 /** What an administrator does to an account: disable or enable it, end its sessions. */
 @Injectable()
 export class AccountAdminService {
+  private readonly logger = new Logger('identity');
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly users: UsersService,
@@ -35,12 +37,16 @@ export class AccountAdminService {
     });
     if (!updated) throw new NotFoundError('USER.NOT_FOUND', userId);
     if (disabled) await this.sessions.invalidate({ userId });
+    // Ids only: who did it to which account (no personal data in logs).
+    this.logger.log({ actorId: actor.id, userId }, disabled ? 'account disabled' : 'account enabled');
     return this.users.getById(userId);
   }
 
   /** Ends every session of a user ("sign out everywhere"); answers how many were live. */
-  async revokeSessions(userId: string): Promise<number> {
+  async revokeSessions(userId: string, actor?: AuthUser): Promise<number> {
     await this.users.getById(userId); // 404 for an unknown id
-    return this.sessions.revokeAll(userId);
+    const revoked = await this.sessions.revokeAll(userId);
+    this.logger.log({ actorId: actor?.id ?? null, userId, revoked }, 'sessions revoked by an administrator');
+    return revoked;
   }
 }
