@@ -47,6 +47,7 @@ export function testProcessEnv(overrides: Record<string, string> = {}): Record<s
     DEFAULT_TIMEZONE: 'Asia/Shanghai',
     // Every suite of a run shares one Redis prefix and calls from 127.0.0.1: per-IP limits that suit one
     // office would trip across suites. test/security sets the limits it tests.
+    RATE_LIMIT_LOGIN_FAILURES_PER_IP: '100000/15m',
     RATE_LIMIT_REGISTER_PER_IP: '100000/1h',
     RATE_LIMIT_FILING_PER_IP: '100000/1h',
     RATE_LIMIT_FILING_PER_ACCOUNT: '100000/1h',
