@@ -284,6 +284,19 @@ describe('portal (Chromium, built api + worker)', () => {
     await expect(page.locator('#case-hearings').textContent()).resolves.toContain(
       `2 March ${nextYear} 10:30 — Committee room 4`,
     );
+    // 01:30 on the night London's clocks go back (the last Sunday of October) happens twice: the first,
+    // 00:30 UTC (BST); the whole hour's instant plus the minutes gave the second, an hour late.
+    const backDay = new Date(Date.UTC(nextYear, 9, 31));
+    backDay.setUTCDate(31 - backDay.getUTCDay());
+    const clocksBack = backDay.toISOString().slice(0, 10);
+    await page.fill('#f-heldOn', clocksBack);
+    await page.fill('#f-heldTime', '01:30');
+    await page.fill('#f-place', 'Night court');
+    await page.click('#hearing-form button[type=submit]');
+    await page.waitForURL('**?notice=done');
+    await expect(page.locator('#case-hearings').textContent()).resolves.toContain(
+      `${backDay.getUTCDate()} October ${nextYear} 01:30 — Night court`,
+    );
 
     await page.selectOption('#f-kind', 'decision');
     await page.setInputFiles('#f-file', {
@@ -304,11 +317,12 @@ describe('portal (Chromium, built api + worker)', () => {
     expect(await page.locator('#outcome-form, #hearing-form').count()).toBe(0);
     const { rows } = await db.query(
       `SELECT c.outcome, c.disposition, h.held_at AS "heldAt"
-         FROM cases c JOIN case_hearings h ON h.case_id = c.id WHERE c.id = $1`,
+         FROM cases c JOIN case_hearings h ON h.case_id = c.id WHERE c.id = $1 ORDER BY h.held_at`,
       [caseUrl.split('/').pop()],
     );
     expect(rows).toEqual([
       { outcome: 'upheld', disposition: 'affirmed', heldAt: new Date(`${nextYear}-03-02T10:30:00Z`) },
+      { outcome: 'upheld', disposition: 'affirmed', heldAt: new Date(`${clocksBack}T00:30:00Z`) },
     ]);
     await legal.close();
   }, 90_000);

@@ -21,9 +21,15 @@ import {
   RecordOutcomeService,
   UpdateCaseService,
 } from '@disclose/cases';
-import { DomainError, ForbiddenError, formatMessage, localDateTime, NotFoundError } from '@disclose/domain';
+import {
+  DomainError,
+  ForbiddenError,
+  formatMessage,
+  localDateTime,
+  localDateTimeToInstant,
+  NotFoundError,
+} from '@disclose/domain';
 import { AgenciesService, Public, type AuthUser } from '@disclose/identity';
-import { zonedInstant } from '@disclose/milestones';
 import { AddHearingDto, RecordOutcomeDto } from '../cases/dto/case-actions.dto';
 import { t, type PortalLocale } from './i18n/i18n';
 import { CsrfGuard } from './http/csrf.guard';
@@ -109,10 +115,10 @@ export class PortalCasesController {
     }
     let heldAt = '';
     if (date && time) {
+      // The agency's offset at that very minute (not the whole hour's plus the minutes): a time shown
+      // twice when clocks go back is the first, a time skipped when they go forward is moved by the gap.
       const agency = await this.agencyOf(user, id);
-      const [hour, minute] = v.heldTime!.split(':').map(Number);
-      const instant = zonedInstant(v.heldOn!, hour, agency.timezone).getTime() + minute * 60_000;
-      heldAt = new Date(instant).toISOString();
+      heldAt = localDateTimeToInstant(v.heldOn!, v.heldTime!, agency.timezone).toISOString();
     }
     const form = { heldAt: heldAt || undefined, place: v.place, notes: v.hearingNotes };
     const checked = await validateForm(

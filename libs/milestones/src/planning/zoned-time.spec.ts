@@ -9,6 +9,10 @@ describe('zoned time', () => {
     ['2024-07-01', 9, 'Europe/London', '2024-07-01T08:00:00.000Z'],
     ['2024-12-02', 0, 'Europe/London', '2024-12-02T00:00:00.000Z'],
     ['2024-03-10', 2, 'America/New_York', '2024-03-10T07:00:00.000Z'], // 02:00 does not exist: 03:00 EDT
+    // 01:00 happens twice when clocks go back: the first (was the second east of UTC).
+    ['2024-10-27', 1, 'Europe/London', '2024-10-27T00:00:00.000Z'],
+    ['2024-11-03', 1, 'America/New_York', '2024-11-03T05:00:00.000Z'],
+    ['2024-04-07', 2, 'Australia/Sydney', '2024-04-06T15:00:00.000Z'],
   ])('%s %d:00 in %s is %s', (date, hour, tz, iso) => {
     expect(zonedInstant(date, hour, tz).toISOString()).toBe(iso);
   });

@@ -2,6 +2,8 @@
  * Civil dates and wall-clock hours in an agency's IANA time zone, converted to and from instants with Intl
  * only (DESIGN.md decision 4: the engine works on civil dates, instants are converted at the edge).
  */
+import { localDateTimeToInstant } from '@disclose/domain';
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(timeZone: string): Intl.DateTimeFormat {
@@ -29,27 +31,15 @@ function wallClock(ms: number, timeZone: string): Record<string, number> {
   return parts;
 }
 
-/** Offset of the zone from UTC at `ms`, in milliseconds (east positive). */
-function offsetAt(ms: number, timeZone: string): number {
-  const w = wallClock(ms, timeZone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return asUtc - (ms - (ms % 1000));
-}
-
 /**
- * The instant at which the wall clock in `timeZone` shows `date` at `hour`:00. In a spring-forward gap
- * the hour does not exist and the result is the instant one offset later (still that morning).
+ * The instant at which the wall clock in `timeZone` shows `date` at `hour`:00 (localDateTimeToInstant of
+ * @disclose/domain, the one conversion): an hour shown twice when clocks go back is its first occurrence;
+ * in a spring-forward gap the hour does not exist and the result is the instant one gap later (still that
+ * morning). It used to take the second occurrence in zones east of UTC (London, Sydney) and the first west
+ * of it.
  */
 export function zonedInstant(date: string, hour: number, timeZone: string): Date {
-  const [y, m, d] = date.split('-').map(Number);
-  const guess = Date.UTC(y, m - 1, d, hour);
-  const first = guess - offsetAt(guess, timeZone);
-  const second = guess - offsetAt(first, timeZone);
-  if (second === first) return new Date(first);
-  // Around a transition the two candidates differ: take the one whose wall clock shows the wanted hour,
-  // or, in a gap where none does, the later one.
-  const w = wallClock(second, timeZone);
-  return new Date(w.hour === hour && w.day === d ? second : Math.max(first, second));
+  return localDateTimeToInstant(date, `${String(hour).padStart(2, '0')}:00`, timeZone);
 }
 
 /** The civil date ('YYYY-MM-DD') the wall clock in `timeZone` shows at `instant`. */
