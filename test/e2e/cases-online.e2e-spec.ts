@@ -15,6 +15,16 @@ describe('cases: online review and appeal, access by role (built api + worker)',
     const requestId = await decidedRequest(s.http, s.world.agencies.uk.code, 'applicantA', 'ukClerk');
     const windows = await s.http('applicantA', 'GET', `/api/v1/requests/${requestId}/challenge-windows`);
     expect(windows.body.windows.map((w: any) => w.caseKind)).toEqual(['internal_review']);
+    // Shown on the request itself, to the applicant and to the agency's clerk alike.
+    for (const who of ['applicantA', 'ukClerk'] as const) {
+      const shown = await s.http(who, 'GET', `/api/v1/requests/${requestId}`);
+      expect([who, shown.body.challengeWindows]).toEqual([who, windows.body]);
+    }
+    expect(windows.body).toMatchObject({
+      replyOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      challengeableUntil: windows.body.windows[0].dueOn,
+    });
+    expect(windows.body.windows[0]).toMatchObject({ open: true, legalKind: 'uk-internal-review' });
     const usKind = await s.http('applicantA', 'POST', `/api/v1/requests/${requestId}/cases`, {
       kind: 'us_appeal',
       grounds: 'x',
@@ -69,6 +79,9 @@ describe('cases: online review and appeal, access by role (built api + worker)',
     expect(windows.body.windows).toEqual([
       expect.objectContaining({ caseKind: 'us_appeal', dueOn: due('us-appeal-filing', replyOn), open: true }),
     ]);
+    expect((await s.http('usClerk', 'GET', `/api/v1/requests/${requestId}`)).body.challengeWindows).toEqual(
+      windows.body,
+    );
     const filed = await s.http('applicantA', 'POST', `/api/v1/requests/${requestId}/cases`, {
       kind: 'us_appeal',
       grounds: 'Adequate search?',
@@ -88,6 +101,8 @@ describe('cases: online review and appeal, access by role (built api + worker)',
     expect((await s.http('applicantA', 'GET', `/api/v1/requests/${requestId}`)).body).toMatchObject({
       status: 'in_progress',
       deadline: expect.objectContaining({ dueOn: expectedDue }),
+      // Reopened: the reply is being redone, there is nothing to challenge until the new one.
+      challengeWindows: { replyOn: null, challengeableUntil: null, windows: [] },
     });
   });
 
@@ -95,6 +110,13 @@ describe('cases: online review and appeal, access by role (built api + worker)',
     const requestId = await decidedRequest(s.http, s.world.agencies.cn.code, 'applicantA', 'clerk');
     const replyOn = (await s.http('clerk', 'GET', `/api/v1/requests/${requestId}/challenge-windows`)).body
       .replyOn;
+    // A Chinese reply: 60 days to apply for reconsideration (Art. 20), 6 months to sue (Art. 46), on the request.
+    const shown = (await s.http('clerk', 'GET', `/api/v1/requests/${requestId}`)).body.challengeWindows;
+    expect(shown.windows.map((w: any) => [w.caseKind, w.dueOn])).toEqual([
+      ['reconsideration', due('cn-reconsideration-application', replyOn)],
+      ['litigation_direct', due('cn-litigation-direct', replyOn)],
+    ]);
+    expect(shown.challengeableUntil).toBe(due('cn-litigation-direct', replyOn));
     const recon = await s.http('legal', 'POST', '/api/v1/cases', {
       requestId,
       kind: 'reconsideration',
@@ -188,6 +210,13 @@ describe('cases: online review and appeal, access by role (built api + worker)',
     );
     expect(Object.keys(doc.components.schemas.CaseViewDto.properties)).toEqual(
       expect.arrayContaining(['kind', 'outcome', 'deadlines', 'reopenedDueOn', 'legalOwnerId']),
+    );
+    // A request is shown with its challenge windows (GET /api/v1/requests/:id).
+    expect(JSON.stringify(doc.paths['/api/v1/requests/{id}'].get.responses['200'])).toContain(
+      'RequestDetailDto',
+    );
+    expect(JSON.stringify(doc.components.schemas.RequestDetailDto.properties.challengeWindows)).toContain(
+      '#/components/schemas/ChallengeWindowsDto',
     );
     const upload = doc.paths['/api/v1/cases/{id}/documents'].post.requestBody.content['multipart/form-data'];
     expect(upload.schema.properties.file).toMatchObject({ format: 'binary' });

@@ -240,6 +240,14 @@ describe('portal (Chromium, built api + worker)', () => {
     const page = await applicant.newPage();
     await page.goto(reviewRequestUrl);
     await expect(page.locator('#review-title').textContent()).resolves.toBe('申请内部复核');
+    // Until when the reply can be challenged, on the request page (issue 6).
+    const windows = await mine('GET', `/api/v1/requests/${filed.id}/challenge-windows`);
+    await expect(page.locator('#challenge-windows li').getAttribute('data-due-on')).resolves.toBe(
+      windows.windows[0].dueOn,
+    );
+    await expect(page.locator('#challenge-windows').textContent()).resolves.toMatch(
+      /内部复核[\s\S]*尚在期限内/,
+    );
     await checkA11y(page, 'request-review');
     await page.click('section[aria-labelledby=review-title] button[type=submit]');
     await expect(page.locator('.error-summary a').first().textContent()).resolves.toContain('请求复核的理由');

@@ -18,6 +18,10 @@ export { CASE_FIELD_MESSAGES } from './records/case-field-messages';
 export { RecordCaseService } from './services/record-case.service';
 export { UpdateCaseService } from './services/update-case.service';
 export { RecordOutcomeService } from './services/record-outcome.service';
-export { CaseQueryService, type ChallengeWindowsView } from './services/case-query.service';
+export {
+  CaseQueryService,
+  type ChallengeWindowsView,
+  type ChallengeableRequest,
+} from './services/case-query.service';
 export { CaseDocumentsService, type CaseDocumentUpload } from './documents/case-documents.service';
 export { MAX_DOCUMENT_BYTES as CASE_DOCUMENT_MAX_BYTES } from '@disclose/requests';

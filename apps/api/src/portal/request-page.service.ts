@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CaseQueryService, type CaseView } from '@disclose/cases';
+import { CaseQueryService, type CaseView, type ChallengeWindowsView } from '@disclose/cases';
 import { AgenciesService, UsersService, type AuthUser } from '@disclose/identity';
 import { localDateTime } from '@disclose/domain';
 import { RequestQueryService } from '@disclose/requests';
@@ -25,37 +25,41 @@ export class RequestPageService {
 
   async render(ctx: PortalContext, user: AuthUser, id: string, errors: FormError[] = []): Promise<SafeHtml> {
     const r = (await this.query.get(user, id)) as unknown as RequestDetail;
-    const [agency, cases] = await Promise.all([
+    const [agency, cases, challenge] = await Promise.all([
       this.agencies.getById(r.agencyId),
       this.cases.listForRequest(user, id),
+      this.cases.challengeWindowsOf(r),
     ]);
     if (user.role === 'applicant') {
-      return requestPage(ctx, r, { agency, errors, cases, review: await this.reviewOffer(user, r, cases) });
+      const review = reviewOffer(r, cases, challenge);
+      return requestPage(ctx, r, { agency, errors, cases, challenge, review });
     }
-    if (!STAFF_WRITERS.includes(user.role)) return requestPage(ctx, r, { agency, errors, cases });
+    if (!STAFF_WRITERS.includes(user.role)) return requestPage(ctx, r, { agency, errors, cases, challenge });
     const clerks = (await this.users.listStaff(await this.agencies.visibleAgencyIds(user))).filter(
       (u) => STAFF_WRITERS.includes(u.role) && !u.disabled,
     );
     const today = localDateTime(new Date(), agency?.timezone ?? 'Asia/Shanghai').date;
     const actions = staffActions(ctx, r, clerks, errors, today);
-    return requestPage(ctx, r, { agency, errors, cases, staffActions: actions });
+    return requestPage(ctx, r, { agency, errors, cases, challenge, staffActions: actions });
   }
+}
 
-  /**
-   * The review or appeal the applicant may still file online (UK internal review, US appeal): its window must
-   * be open and no case of that kind filed yet. Other ways (CN 复议/诉讼) are filed with a body, not here.
-   */
-  private async reviewOffer(
-    user: AuthUser,
-    r: RequestDetail,
-    cases: CaseView[],
-  ): Promise<ReviewOffer | undefined> {
-    if (r.status !== 'decided' && r.status !== 'closed') return undefined;
-    const { windows } = await this.cases.challengeWindows(user, r.id);
-    const w = windows.find(
-      (x) =>
-        x.open && ONLINE_KINDS.includes(x.caseKind) && !cases.some((c) => c.kind === x.caseKind && c.open),
-    );
-    return w ? { kind: w.caseKind as ReviewOffer['kind'], until: w.dueOn } : undefined;
-  }
+/**
+ * The review or appeal the applicant may still file online (UK internal review, US appeal): its window must
+ * be open and this reply not yet under review (one per reply, as RecordCaseService.fileByApplicant
+ * checks). Other ways (CN 复议/诉讼) are filed with a body, not here.
+ */
+function reviewOffer(
+  r: RequestDetail,
+  cases: CaseView[],
+  challenge: ChallengeWindowsView,
+): ReviewOffer | undefined {
+  if (r.status !== 'decided' && r.status !== 'closed') return undefined;
+  const w = challenge.windows.find(
+    (x) =>
+      x.open &&
+      ONLINE_KINDS.includes(x.caseKind) &&
+      !cases.some((c) => c.kind === x.caseKind && c.replyOn === challenge.replyOn),
+  );
+  return w ? { kind: w.caseKind as ReviewOffer['kind'], until: w.dueOn } : undefined;
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CasesModule } from '@disclose/cases';
 import { RequestsModule } from '@disclose/requests';
 import { CalendarOverridesController } from './calendar-overrides.controller';
 import { RequestActionsController } from './request-actions.controller';
@@ -6,9 +7,9 @@ import { RequestDecisionsController } from './request-decisions.controller';
 import { RequestDocumentsController } from './request-documents.controller';
 import { RequestsController } from './requests.controller';
 
-/** HTTP adapter of @disclose/requests: thin controllers, one service call each. */
+/** HTTP adapter of @disclose/requests: thin controllers (a request is shown with its reply's challenge windows). */
 @Module({
-  imports: [RequestsModule],
+  imports: [RequestsModule, CasesModule],
   controllers: [
     RequestsController,
     RequestActionsController,

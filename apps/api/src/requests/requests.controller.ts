@@ -1,9 +1,18 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CaseQueryService, type ChallengeableRequest } from '@disclose/cases';
 import { CurrentUser, RateLimit, type AuthUser } from '@disclose/identity';
 import { FileRequestService, RequestListService, RequestQueryService } from '@disclose/requests';
 import { FileRequestDto } from './dto/file-request.dto';
 import { ListRequestsDto } from './dto/list-requests.dto';
+import { RequestDetailDto } from './dto/request-detail.dto';
 
 /** Filing and reading requests. */
 @ApiTags('requests')
@@ -14,6 +23,7 @@ export class RequestsController {
     private readonly filing: FileRequestService,
     private readonly query: RequestQueryService,
     private readonly listing: RequestListService,
+    private readonly cases: CaseQueryService,
   ) {}
 
   @Post()
@@ -44,8 +54,15 @@ export class RequestsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A request with its deadline, timeline, documents, consultations and extensions' })
-  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
-    return this.query.get(user, id);
+  @ApiOperation({
+    summary:
+      'A request with its deadline, timeline, documents, consultations, extensions and until when its reply can be challenged',
+  })
+  @ApiOkResponse({ type: RequestDetailDto })
+  async get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    const view = await this.query.get(user, id);
+    // Shown on the request (issue 6), so that clerks and applicants see until when the reply can be challenged.
+    const challengeWindows = await this.cases.challengeWindowsOf(view as unknown as ChallengeableRequest);
+    return { ...view, challengeWindows };
   }
 }

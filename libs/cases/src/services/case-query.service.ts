@@ -19,6 +19,18 @@ export interface ChallengeWindowsView {
   windows: ChallengeWindow[];
 }
 
+/** What the challenge windows of a request depend on. */
+export interface ChallengeableRequest {
+  id: string;
+  agencyId: string;
+  ruleSet: string;
+  status: string;
+  decidedOn: string | null;
+}
+
+/** Statuses in which the request's reply stands (decided, or closed with an outcome). */
+const REPLIED = new Set(['decided', 'closed']);
+
 /** Reading cases: lists and details within the caller's visibility, and a reply's challenge windows. */
 @Injectable()
 export class CaseQueryService {
@@ -69,12 +81,22 @@ export class CaseQueryService {
   /** Until when the request's reply can be challenged, by each way its rule set allows. */
   async challengeWindows(actor: AuthUser, requestId: string): Promise<ChallengeWindowsView> {
     assertUuid(requestId, 'REQUEST.NOT_FOUND');
+    const request = await loadVisibleRequest(this.dataSource.manager, this.agencies, actor, requestId);
+    return this.challengeWindowsOf(request);
+  }
+
+  /**
+   * The same for a request the caller has already read (no access check: GET /api/v1/requests/:id and the
+   * portal's request page show it with the request). Windows only while the reply stands: a request that
+   * is reopened has no reply to challenge until it is answered again.
+   */
+  async challengeWindowsOf(request: ChallengeableRequest): Promise<ChallengeWindowsView> {
     const m = this.dataSource.manager;
-    const request = await loadVisibleRequest(m, this.agencies, actor, requestId);
     const agency = await this.agencies.getById(request.agencyId);
     const today = civilDate(this.clock.now(), agency?.timezone ?? 'UTC');
-    const windows = request.decidedOn
-      ? challengeWindows(request.ruleSet, request.decidedOn, today, await agencyCalendar(m, request.agencyId))
+    const replyOn = REPLIED.has(request.status) ? request.decidedOn : null;
+    const windows = replyOn
+      ? challengeWindows(request.ruleSet, replyOn, today, await agencyCalendar(m, request.agencyId))
       : [];
     const last =
       windows
@@ -82,9 +104,9 @@ export class CaseQueryService {
         .sort()
         .at(-1) ?? null;
     return {
-      requestId,
+      requestId: request.id,
       ruleSet: request.ruleSet,
-      replyOn: request.decidedOn,
+      replyOn,
       today,
       challengeableUntil: last,
       windows,

@@ -31,6 +31,8 @@ export interface RequestDetail {
   outcome: string | null;
   outcomeReasons: string[] | null;
   decisionMessage: string | null;
+  /** The reply's date (null before a reply). */
+  decidedOn: string | null;
   assigneeId?: string | null;
   events: RequestEventView[];
   documents: Array<{

@@ -1,4 +1,4 @@
-import type { CaseView } from '@disclose/cases';
+import type { CaseView, ChallengeWindowsView } from '@disclose/cases';
 import type { AgencyInfo } from '@disclose/identity';
 import { formatDate, formatDateTime, t, type MessageKey } from '../i18n/i18n';
 import { eventLabel, outcomeLabel, statusLabel } from '../i18n/vocab';
@@ -142,6 +142,25 @@ function casesList(ctx: PortalContext, cases: CaseView[]): HtmlValue {
     </ul>`;
 }
 
+/** Until when the reply can be challenged, one line per way (issue 6: shown to clerks and applicants alike). */
+function challengeWindowsList(ctx: PortalContext, challenge?: ChallengeWindowsView): HtmlValue {
+  const l = ctx.locale;
+  if (!challenge || challenge.windows.length === 0) return '';
+  return html`<h2>${t(l, 'challenge.title')}</h2>
+    <p>${t(l, 'challenge.intro', { date: formatDate(challenge.replyOn, l) })}</p>
+    <ul id="challenge-windows">
+      ${challenge.windows.map(
+        (w) =>
+          html`<li data-kind="${w.caseKind}" data-due-on="${w.dueOn}">
+            ${t(l, `case.kind.${w.caseKind}` as MessageKey)}:
+            ${t(l, 'challenge.until', { date: formatDate(w.dueOn, l) })}
+            <span class="tag">${t(l, w.open ? 'challenge.open' : 'challenge.closed')}</span>
+            ${w.provisional ? html`<span class="hint">${t(l, 'challenge.provisional')}</span>` : ''}
+          </li>`,
+      )}
+    </ul>`;
+}
+
 function reviewForm(ctx: PortalContext, r: RequestDetail, offer: ReviewOffer, errors: FormError[]): SafeHtml {
   const l = ctx.locale;
   return html`<section class="action" aria-labelledby="review-title">
@@ -212,6 +231,8 @@ export interface RequestPageOptions {
   cases?: CaseView[];
   /** Applicant only: the review or appeal they may still file. */
   review?: ReviewOffer;
+  /** Until when the reply can be challenged (CaseQueryService.challengeWindowsOf). */
+  challenge?: ChallengeWindowsView;
 }
 
 export function requestPage(ctx: PortalContext, r: RequestDetail, o: RequestPageOptions): SafeHtml {
@@ -243,7 +264,7 @@ export function requestPage(ctx: PortalContext, r: RequestDetail, o: RequestPage
       </details>
       <h2>${t(l, 'request.description')}</h2>
       <p class="pre">${r.description}</p>
-      ${documents(ctx, r)} ${casesList(ctx, o.cases ?? [])}
+      ${documents(ctx, r)} ${challengeWindowsList(ctx, o.challenge)} ${casesList(ctx, o.cases ?? [])}
       ${o.staffActions ?? applicantForms(ctx, r, errors, o.review)}
       ${timeline(ctx, r, o.agency?.timezone ?? 'Asia/Shanghai')}`,
   );
