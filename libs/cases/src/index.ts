@@ -18,6 +18,7 @@ export { CASE_FIELD_MESSAGES } from './records/case-field-messages';
 export { RecordCaseService } from './services/record-case.service';
 export { UpdateCaseService } from './services/update-case.service';
 export { RecordOutcomeService } from './services/record-outcome.service';
+export { CaseCalendarService } from './services/case-calendar.service';
 export {
   CaseQueryService,
   type ChallengeWindowsView,

@@ -24,7 +24,13 @@ export {
   CalendarOverridesService,
   type DueDateChange,
   type OverridesInput,
+  type OverridesResult,
 } from './calendars/calendar-overrides.service';
+export {
+  CalendarDependents,
+  type CalendarDependent,
+  type DependentDeadlineChange,
+} from './calendars/calendar-dependents';
 export { verifyAuditChains, type ChainBreak } from './audit/audit-verify.service';
 export { RequestTransitionRunner } from './lifecycle/request-transition.runner';
 export { appendEvent } from './lifecycle/event-log';

@@ -6,6 +6,7 @@ import { ConsultationService } from './actions/consultation.service';
 import { DecisionService } from './actions/decision.service';
 import { ExtensionService } from './actions/extension.service';
 import { FeeService } from './actions/fee.service';
+import { CalendarDependents } from './calendars/calendar-dependents';
 import { CalendarOverridesService } from './calendars/calendar-overrides.service';
 import { DiskDocumentStorage, DOCUMENT_STORAGE } from './documents/document-storage';
 import { DocumentsService } from './documents/documents.service';
@@ -40,9 +41,10 @@ const SERVICES = [
     RequestAccess,
     RequestTransitionRunner,
     IdempotencyStore,
+    CalendarDependents,
     { provide: DOCUMENT_STORAGE, useClass: DiskDocumentStorage },
     ...SERVICES,
   ],
-  exports: [...SERVICES, RequestTransitionRunner, DOCUMENT_STORAGE],
+  exports: [...SERVICES, RequestTransitionRunner, DOCUMENT_STORAGE, CalendarDependents],
 })
 export class RequestsModule {}

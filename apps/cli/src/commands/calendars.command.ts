@@ -1,6 +1,7 @@
 import { DynamicModule, Inject, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
+import { CasesModule } from '@disclose/cases';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@disclose/config';
 import { DatabaseModule } from '@disclose/database';
 import { IdentityModule } from '@disclose/identity';
@@ -21,6 +22,8 @@ class CalendarsContextModule {
         IdentityModule,
         MilestonesModule,
         RequestsModule,
+        // Open legal cases follow the overrides too (they register with the requests' CalendarDependents).
+        CasesModule,
       ],
     };
   }
@@ -63,7 +66,7 @@ export class CalendarsLoadCommand extends CommandRunner {
       logger: ['error'],
     });
     try {
-      const { changed } = await app
+      const { changed, dependents } = await app
         .get(CalendarOverridesService)
         .load(null, options.agency.toUpperCase(), year, {
           holidays: list(options.holidays),
@@ -71,8 +74,12 @@ export class CalendarsLoadCommand extends CommandRunner {
         });
       for (const c of changed)
         process.stdout.write(`${c.trackingNumber}: ${c.from ?? '-'} -> ${c.to ?? '-'}\n`);
+      for (const d of dependents)
+        process.stdout.write(
+          `${d.trackingNumber} ${d.subject} ${d.id} ${d.key}: ${d.from ?? '-'} -> ${d.to ?? '-'}\n`,
+        );
       process.stdout.write(
-        `Loaded overrides for ${options.agency.toUpperCase()} ${year}; ${changed.length} open request(s) changed due date\n`,
+        `Loaded overrides for ${options.agency.toUpperCase()} ${year}; ${changed.length} open request(s) changed due date; ${dependents.length} case deadline(s) moved\n`,
       );
     } finally {
       await app.close();

@@ -36,13 +36,23 @@ async function countsMakeupWorkdays(manager: EntityManager, agencyId: string): P
   return rows[0]?.count ?? true;
 }
 
-/** The case's deadlines from its dates (and its parent reconsideration's, for a lawsuit after it). */
+/**
+ * The case's deadlines from its dates (and its parent reconsideration's, for a lawsuit after it). `over`
+ * replaces what is read from the database: the calendar (a preview of new overrides) and the parent (whose
+ * deadlines were just recomputed in the same pass).
+ */
 export async function deadlinesOf(
   manager: EntityManager,
   c: CaseEntity,
-  request: CaseRequestFacts,
+  request: Pick<CaseRequestFacts, 'ruleSet' | 'agencyId'>,
+  over: { calendar?: CalendarOverrides; parent?: CaseEntity | null } = {},
 ): Promise<CaseDeadline[]> {
-  const parent = c.parentCaseId ? await manager.findOneBy(CaseEntity, { id: c.parentCaseId }) : null;
+  const parent =
+    over.parent !== undefined
+      ? over.parent
+      : c.parentCaseId
+        ? await manager.findOneBy(CaseEntity, { id: c.parentCaseId })
+        : null;
   return computeCaseDeadlines({
     kind: c.kind as CaseKind,
     ruleSet: request.ruleSet,
@@ -54,7 +64,7 @@ export async function deadlinesOf(
     decisionExtensionDays: c.decisionExtensionDays,
     parentDecisionReceivedOn: parent?.decisionReceivedOn ?? null,
     parentDecisionDueOn: parent?.deadlines.find((d) => d.key === 'decision_due')?.dueOn ?? null,
-    calendar: await agencyCalendar(manager, request.agencyId),
+    calendar: over.calendar ?? (await agencyCalendar(manager, request.agencyId)),
     countMakeupWorkdays: await countsMakeupWorkdays(manager, request.agencyId),
   });
 }

@@ -4,6 +4,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '@disclose/domain
 import { AGENCY_DIRECTORY, type AgencyDirectory, type AgencyInfo, type AuthUser } from '@disclose/identity';
 import { MILESTONE_SYNC, type MilestoneSync } from '@disclose/milestones';
 import { loadAgencyCalendar } from '../lifecycle/agency-calendar';
+import { CalendarDependents, type DependentDeadlineChange } from './calendar-dependents';
 import { recomputeOpenRequests, type DueDateChange } from './recompute-open-requests';
 
 export interface OverridesInput {
@@ -11,11 +12,18 @@ export interface OverridesInput {
   workdays: string[];
 }
 
-export type { DueDateChange };
+export type { DueDateChange, DependentDeadlineChange };
+
+/** The requests whose due date moves, and the other deadlines that move with them (open legal cases). */
+export interface OverridesResult {
+  changed: DueDateChange[];
+  dependents: DependentDeadlineChange[];
+}
 
 /**
  * An agency's calendar overrides for one year (a new State Council notice, a one-off closure). Loading them
- * recomputes every open request of the agency in the same transaction (rules/README.md convention 8).
+ * recomputes every open request of the agency in the same transaction (rules/README.md convention 8), and
+ * whatever else registered as depending on the calendar (open legal cases, CalendarDependents).
  */
 @Injectable()
 export class CalendarOverridesService {
@@ -23,6 +31,7 @@ export class CalendarOverridesService {
     private readonly dataSource: DataSource,
     @Inject(AGENCY_DIRECTORY) private readonly agencies: AgencyDirectory,
     @Inject(MILESTONE_SYNC) private readonly milestones: MilestoneSync,
+    private readonly dependents: CalendarDependents,
   ) {}
 
   /** Replaces the year's overrides; `actor` null = the admin CLI. Returns the requests whose due date moved. */
@@ -31,7 +40,7 @@ export class CalendarOverridesService {
     code: string,
     year: number,
     input: OverridesInput,
-  ): Promise<{ changed: DueDateChange[] }> {
+  ): Promise<OverridesResult> {
     const agency = await this.agency(actor, code);
     this.check(year, input);
     return this.dataSource.transaction(async (m) => {
@@ -51,19 +60,24 @@ export class CalendarOverridesService {
         );
       }
       const calendar = await loadAgencyCalendar(m, agency.id);
+      const actorId = actor?.id ?? null;
+      // Cases first: a case's outcome locks the case and then its request, so locking in that order here
+      // too cannot deadlock with it.
+      const dependents = await this.dependents.recompute(m, agency, calendar, actorId, true);
       return {
-        changed: await recomputeOpenRequests(m, this.milestones, agency, calendar, actor?.id ?? null, true),
+        changed: await recomputeOpenRequests(m, this.milestones, agency, calendar, actorId, true),
+        dependents,
       };
     });
   }
 
-  /** Which open requests would change due date with these overrides (nothing written). */
+  /** Which open requests (and cases) would change due date with these overrides (nothing written). */
   async preview(
     actor: AuthUser,
     code: string,
     year: number,
     input: OverridesInput,
-  ): Promise<{ changed: DueDateChange[] }> {
+  ): Promise<OverridesResult> {
     const agency = await this.agency(actor, code);
     this.check(year, input);
     return this.dataSource.transaction(async (m) => {
@@ -73,7 +87,10 @@ export class CalendarOverridesService {
         holidays: [...current.holidays.filter((d) => !inYear(d)), ...input.holidays],
         workdays: [...current.workdays.filter((d) => !inYear(d)), ...input.workdays],
       };
-      return { changed: await recomputeOpenRequests(m, this.milestones, agency, calendar, actor.id, false) };
+      return {
+        changed: await recomputeOpenRequests(m, this.milestones, agency, calendar, actor.id, false),
+        dependents: await this.dependents.recompute(m, agency, calendar, actor.id, false),
+      };
     });
   }
 
