@@ -31,5 +31,6 @@ describe(sanitizeFilename.name, () => {
     expect(sanitizeFilename('C:\\x\\答复书.pdf')).toBe('答复书.pdf');
     expect(sanitizeFilename('a\u0000b"c.pdf')).toBe('a_b_c.pdf');
     expect(sanitizeFilename('...')).toBe('document');
+    expect(sanitizeFilename(undefined)).toBe('document');
   });
 });

@@ -37,9 +37,12 @@ export function sniffContentType(bytes: Buffer, filename: string): string | null
   return isPlainText(bytes) ? 'text/plain; charset=utf-8' : null;
 }
 
-/** A filename safe to store and to send back in Content-Disposition: no path, no control characters. */
-export function sanitizeFilename(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
+/**
+ * A filename safe to store and to send back in Content-Disposition: no path, no control characters. A part
+ * sent with an empty filename="" reaches here as undefined (it was a 500): it is stored as 'document'.
+ */
+export function sanitizeFilename(name: string | undefined): string {
+  const base = (name ?? '').split(/[\\/]/).pop() ?? '';
   const clean = base
     .normalize('NFC')
     .replace(/[\p{Cc}"<>|:*?]/gu, '_')
