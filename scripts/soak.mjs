@@ -147,7 +147,7 @@ function asciiChart(series, width = 60, height = 12) {
 function svgChart(series, title) {
   const W = 800;
   const H = 400;
-  const pad = { l: 60, r: 20, t: 40, b: 50 };
+  const pad = { l: 60, r: 20, t: 60, b: 50 };
   const all = series.flatMap((s) => s.points.map((p) => p.y));
   const hi = Math.max(...all, 1) * 1.1;
   const maxX = Math.max(...series.flatMap((s) => s.points.map((p) => p.x)), 1e-9);
