@@ -16,6 +16,9 @@ import {
 import { QUEUES, QueuesModule, buildJobId } from '@disclose/queues';
 import { testProcessEnv } from '@disclose/testing';
 
+/** A sweep pages through every due row of the run's shared database (other suites' too): allow for it. */
+const SWEEP_TEST_TIMEOUT_MS = 30_000;
+
 /** The dispatcher against the run's PostgreSQL and Redis (no processor runs here: jobs stay waiting). */
 describe(OutboxDispatcherService.name, () => {
   let moduleRef: TestingModule;
@@ -39,11 +42,11 @@ describe(OutboxDispatcherService.name, () => {
     outbox = moduleRef.get(OUTBOX);
     db = moduleRef.get(getDataSourceToken());
     queue = moduleRef.get(getQueueToken(QUEUES.mail));
-  });
+  }, SWEEP_TEST_TIMEOUT_MS);
 
   afterAll(async () => {
     await moduleRef?.close();
-  });
+  }, SWEEP_TEST_TIMEOUT_MS);
 
   /** A row written without the outbox service (as by a process whose hand-off was lost): only a sweep queues it. */
   async function insertRow(): Promise<string> {
@@ -55,59 +58,76 @@ describe(OutboxDispatcherService.name, () => {
     return id;
   }
 
-  it('is not needed for a row written through the outbox: its job is queued after the commit', async () => {
-    const dedupeKey = `test:${randomUUID()}`;
-    await db.transaction((manager) =>
-      outbox.enqueue(manager, [
-        {
-          dedupeKey,
-          to: 'a@example.org',
-          locale: 'en',
-          template: 'verify_email',
-          params: { link: 'https://x.test/v' },
-        },
-      ]),
-    );
-    await outbox.handOffsSettled();
-    const [{ id }] = await db.query(`SELECT id FROM outbox WHERE dedupe_key = $1`, [dedupeKey]);
-    expect((await queue.getJob(buildJobId('mail', id)))?.data).toEqual({ outboxId: id });
-  });
+  it(
+    'is not needed for a row written through the outbox: its job is queued after the commit',
+    async () => {
+      const dedupeKey = `test:${randomUUID()}`;
+      await db.transaction((manager) =>
+        outbox.enqueue(manager, [
+          {
+            dedupeKey,
+            to: 'a@example.org',
+            locale: 'en',
+            template: 'verify_email',
+            params: { link: 'https://x.test/v' },
+          },
+        ]),
+      );
+      await outbox.handOffsSettled();
+      const [{ id }] = await db.query(`SELECT id FROM outbox WHERE dedupe_key = $1`, [dedupeKey]);
+      expect((await queue.getJob(buildJobId('mail', id)))?.data).toEqual({ outboxId: id });
+    },
+    SWEEP_TEST_TIMEOUT_MS,
+  );
 
-  it('queues one job per due row, with the job id derived from the row id, however often it sweeps', async () => {
-    const id = await insertRow();
-    expect(await queue.getJob(buildJobId('mail', id))).toBeUndefined();
-    await sut.sweep();
-    await sut.sweep();
-    const job = await queue.getJob(buildJobId('mail', id));
-    expect(job?.data).toEqual({ outboxId: id });
-    const waiting = await queue.getJobs(['waiting', 'delayed', 'prioritized']);
-    expect(waiting.filter((j) => j.data.outboxId === id)).toHaveLength(1);
-  });
+  it(
+    'queues one job per due row, with the job id derived from the row id, however often it sweeps',
+    async () => {
+      const id = await insertRow();
+      expect(await queue.getJob(buildJobId('mail', id))).toBeUndefined();
+      await sut.sweep();
+      await sut.sweep();
+      const job = await queue.getJob(buildJobId('mail', id));
+      expect(job?.data).toEqual({ outboxId: id });
+      const waiting = await queue.getJobs(['waiting', 'delayed', 'prioritized']);
+      expect(waiting.filter((j) => j.data.outboxId === id)).toHaveLength(1);
+    },
+    SWEEP_TEST_TIMEOUT_MS,
+  );
 
-  it('leaves rows that are not due yet alone', async () => {
-    const id = await insertRow();
-    await db.query(`UPDATE outbox SET next_attempt_at = now() + interval '1 hour' WHERE id = $1`, [id]);
-    await sut.sweep();
-    expect(await queue.getJob(buildJobId('mail', id))).toBeUndefined();
-  });
+  it(
+    'leaves rows that are not due yet alone',
+    async () => {
+      const id = await insertRow();
+      await db.query(`UPDATE outbox SET next_attempt_at = now() + interval '1 hour' WHERE id = $1`, [id]);
+      await sut.sweep();
+      expect(await queue.getJob(buildJobId('mail', id))).toBeUndefined();
+    },
+    SWEEP_TEST_TIMEOUT_MS,
+  );
 
-  it('puts a row abandoned in sending (worker died mid-send) back to pending after the timeout', async () => {
-    const [stale, fresh] = [await insertRow(), await insertRow()];
-    await db.query(
-      `UPDATE outbox SET status = 'sending', updated_at = now() - interval '2 minutes' WHERE id = $1`,
-      [stale],
-    );
-    await db.query(`UPDATE outbox SET status = 'sending', updated_at = now() WHERE id = $1`, [fresh]);
-    await sut.sweep();
-    const rows = await db.query(`SELECT id, status, last_error FROM outbox WHERE id = ANY($1) ORDER BY id`, [
-      [stale, fresh],
-    ]);
-    const byId = Object.fromEntries(rows.map((r: { id: string }) => [r.id, r]));
-    expect(byId[stale]).toMatchObject({
-      status: 'pending',
-      last_error: expect.stringContaining('interrupted'),
-    });
-    expect(byId[fresh].status).toBe('sending');
-    expect(await queue.getJob(buildJobId('mail', stale))).toBeDefined();
-  });
+  it(
+    'puts a row abandoned in sending (worker died mid-send) back to pending after the timeout',
+    async () => {
+      const [stale, fresh] = [await insertRow(), await insertRow()];
+      await db.query(
+        `UPDATE outbox SET status = 'sending', updated_at = now() - interval '2 minutes' WHERE id = $1`,
+        [stale],
+      );
+      await db.query(`UPDATE outbox SET status = 'sending', updated_at = now() WHERE id = $1`, [fresh]);
+      await sut.sweep();
+      const rows = await db.query(
+        `SELECT id, status, last_error FROM outbox WHERE id = ANY($1) ORDER BY id`,
+        [[stale, fresh]],
+      );
+      const byId = Object.fromEntries(rows.map((r: { id: string }) => [r.id, r]));
+      expect(byId[stale]).toMatchObject({
+        status: 'pending',
+        last_error: expect.stringContaining('interrupted'),
+      });
+      expect(byId[fresh].status).toBe('sending');
+      expect(await queue.getJob(buildJobId('mail', stale))).toBeDefined();
+    },
+    SWEEP_TEST_TIMEOUT_MS,
+  );
 });
