@@ -7,7 +7,7 @@ import {
   testProcessEnv,
   waitForHttp,
 } from '@disclose/testing';
-import { asUser, createRequestsWorld, type RequestsWorld } from './requests.fixtures';
+import { asUser, createRequestsWorld, PASSWORD, type RequestsWorld } from './requests.fixtures';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
@@ -311,6 +311,47 @@ describe('requests (built api + worker)', () => {
     const view = (await as('clerk', 'GET', `/api/v1/requests/${filed.body.id}`)).body;
     expect(view.documents).toEqual([]);
     expect(view.events).toHaveLength(1);
+  });
+
+  it('refuses an upload over the size limit with a field message naming the limit (en, zh-CN)', async () => {
+    const filed = await as('applicantB', 'POST', '/api/v1/requests', {
+      agencyCode: world.agency.code,
+      subject: '上传测试',
+      description: '大小检查',
+    });
+    // The messages follow the user's language: a second clerk of the agency who reads Chinese.
+    const zhEmail = `zh-${world.emails.clerk}`;
+    await db.query(
+      `INSERT INTO users (email, password_hash, name, role, agency_id, locale, email_verified_at)
+       SELECT $2, password_hash, name, role, agency_id, 'zh-CN', now() FROM users WHERE id = $1`,
+      [world.ids.clerk, zhEmail],
+    );
+    const signedIn = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: zhEmail, password: PASSWORD }),
+    });
+    const zhToken = ((await signedIn.json()) as { accessToken: string }).accessToken;
+    // One byte over 20 MB: multipart stops at its limit, the controller names the limit.
+    const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(20 * 1024 * 1024 + 1 - 9, 0x20)]);
+    for (const [token, expected] of [
+      [world.tokens.clerk, 'file is larger than the limit of 20 MB'],
+      [zhToken, 'file 超过 20 MB 的上限'],
+    ]) {
+      const upload = new FormData();
+      upload.append('file', new Blob([big]), 'big.pdf');
+      const refused = await fetch(`${base}/api/v1/requests/${filed.body.id}/documents`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: upload,
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+      const problem = (await refused.json()) as { errors?: Array<{ field: string; message: string }> };
+      expect(problem.errors).toEqual([expect.objectContaining({ field: 'file', message: expected })]);
+    }
+    const view = (await as('clerk', 'GET', `/api/v1/requests/${filed.body.id}`)).body;
+    expect(view.documents).toEqual([]);
   });
 
   it('recomputes open requests when an admin loads calendar overrides (API and CLI)', async () => {

@@ -25,6 +25,8 @@ import {
 } from './portal.fixtures';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+/** A PDF one byte over the 20 MB upload limit. */
+const OVERSIZED = Buffer.concat([PDF, Buffer.alloc(20 * 1024 * 1024 + 1 - PDF.length, 0x20)]);
 const zhDate = (iso: string) =>
   `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 
@@ -204,6 +206,16 @@ describe('portal (Chromium, built api + worker)', () => {
     await page.fill('#f-decide-message', 'The figures are attached.');
     await page.click('#f-decide button[type=submit]');
     await page.waitForURL('**?notice=done');
+    // One byte over the limit: said as such at the field, with the limit (was "File is not valid").
+    await page.setInputFiles('#f-file', { name: 'scan.pdf', mimeType: 'application/pdf', buffer: OVERSIZED });
+    await page.click('#f-upload button[type=submit]');
+    await expect(page.locator('.error-summary a').textContent()).resolves.toBe(
+      'The file is too large (max 20 MB)',
+    );
+    await expect(page.locator('#f-file-error').textContent()).resolves.toBe(
+      'The file is too large (max 20 MB)',
+    );
+    await expect(page.locator('#f-file').getAttribute('aria-describedby')).resolves.toBe('f-file-error');
     await page.setInputFiles('#f-file', {
       name: 'land-income-2024.pdf',
       mimeType: 'application/pdf',
@@ -305,6 +317,16 @@ describe('portal (Chromium, built api + worker)', () => {
     await expect(page.locator('#case-hearings').textContent()).resolves.toContain(
       `${backDay.getUTCDate()} October ${nextYear} 01:30 — Night court`,
     );
+
+    // A case document over the limit, in Chinese (the language switch's cookie), then back to English.
+    await legal.addCookies([{ name: 'lang', value: 'zh-CN', url: base }]);
+    await page.selectOption('#f-kind', 'decision');
+    await page.setInputFiles('#f-file', { name: 'scan.pdf', mimeType: 'application/pdf', buffer: OVERSIZED });
+    await page.click('#case-upload button[type=submit]');
+    await expect(page.locator('#f-file-error').textContent()).resolves.toBe('文件太大（最大 20 MB）');
+    await expect(page.locator('.error-summary a').textContent()).resolves.toBe('文件太大（最大 20 MB）');
+    await legal.addCookies([{ name: 'lang', value: 'en', url: base }]);
+    await page.goto(caseUrl);
 
     await page.selectOption('#f-kind', 'decision');
     await page.setInputFiles('#f-file', {

@@ -33,7 +33,14 @@ import { AgenciesService, Public, type AuthUser } from '@disclose/identity';
 import { AddHearingDto, RecordOutcomeDto } from '../cases/dto/case-actions.dto';
 import { t, type PortalLocale } from './i18n/i18n';
 import { CsrfGuard } from './http/csrf.guard';
-import { domainFormErrors, formFields, validateForm, type Labels } from './http/form-validation';
+import {
+  domainFormErrors,
+  fileTooLarge,
+  formFields,
+  isFileTooLarge,
+  validateForm,
+  type Labels,
+} from './http/form-validation';
 import { portalContext, redirect, sendPage, type PortalContext } from './http/portal-context';
 import { PortalErrorFilter } from './http/portal-error.filter';
 import { requireUser, withNotice } from './requests.controller';
@@ -196,6 +203,8 @@ export class PortalCasesController {
         return redirect(reply, `/cases/${id}?notice=done`);
       } catch (error) {
         if (error instanceof DomainError) errors.push(...caseFormErrors(error, 'file', labels, l));
+        else if (isFileTooLarge(error))
+          errors.push(fileTooLarge('file', labels.file, CASE_DOCUMENT_MAX_BYTES, l));
         else errors.push({ field: 'file', message: t(l, 'v.invalid', { label: labels.file }) });
       }
     }

@@ -14,12 +14,19 @@ import {
   DocumentsService,
   ExtensionService,
   FeeService,
+  MAX_DOCUMENT_BYTES,
 } from '@disclose/requests';
 import { RequestCaseDto } from '../cases/dto/create-case.dto';
 import { ClarificationDto, WithdrawDto } from '../requests/dto/action.dto';
 import { t, type PortalLocale } from './i18n/i18n';
 import { CsrfGuard } from './http/csrf.guard';
-import { domainFormErrors, formFields, validateForm } from './http/form-validation';
+import {
+  domainFormErrors,
+  fileTooLarge,
+  formFields,
+  isFileTooLarge,
+  validateForm,
+} from './http/form-validation';
 import { portalContext, redirect, sendPage } from './http/portal-context';
 import { PortalErrorFilter } from './http/portal-error.filter';
 import { RequestPageService } from './request-page.service';
@@ -150,17 +157,25 @@ export class PortalRequestActionsController {
         message: t(ctx.locale, 'v.choose', { label: t(ctx.locale, 'act.file') }),
       });
     } else {
-      const bytes = await file.toBuffer();
+      const label = t(ctx.locale, 'act.file');
       const visible = (file.fields.visibleToApplicant as { value?: unknown } | undefined)?.value === 'true';
       try {
-        await this.documents.upload(user, id, {
-          filename: file.filename,
-          bytes,
-          visibleToApplicant: visible,
-        });
-        return redirect(reply, `/requests/${id}?notice=done`);
+        // Over the limit multipart cuts the file: toBuffer throws (FST_REQ_FILE_TOO_LARGE) or, when the cut
+        // falls on a chunk boundary, answers the first MAX_DOCUMENT_BYTES with the stream marked truncated.
+        const bytes = await file.toBuffer();
+        if (file.file.truncated) {
+          errors.push(fileTooLarge('file', label, MAX_DOCUMENT_BYTES, ctx.locale));
+        } else {
+          await this.documents.upload(user, id, {
+            filename: file.filename,
+            bytes,
+            visibleToApplicant: visible,
+          });
+          return redirect(reply, `/requests/${id}?notice=done`);
+        }
       } catch (error) {
-        errors.push(...formError(error, 'file', { file: t(ctx.locale, 'act.file') }, ctx.locale));
+        if (isFileTooLarge(error)) errors.push(fileTooLarge('file', label, MAX_DOCUMENT_BYTES, ctx.locale));
+        else errors.push(...formError(error, 'file', { file: label }, ctx.locale));
       }
     }
     sendPage(reply, await this.page.render(ctx, user, id, errors), 400);

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart';
 import { ValidationError } from '@disclose/domain';
 import { CurrentUser, type AuthUser } from '@disclose/identity';
-import { DocumentsService } from '@disclose/requests';
+import { DocumentsService, MAX_DOCUMENT_BYTES } from '@disclose/requests';
 
 /** Response documents: multipart upload by staff, download by staff or (if visible) the applicant. */
 @ApiTags('requests')
@@ -35,7 +35,20 @@ export class RequestDocumentsController {
     if (!req.isMultipart()) throw new ValidationError([{ field: 'file', code: 'multipart_required' }]);
     const file = await req.file();
     if (!file) throw new ValidationError([{ field: 'file', code: 'required' }]);
-    const bytes = await file.toBuffer();
+    // Over the limit, multipart reads the file to its end and cuts it: toBuffer throws, or (when the cut
+    // falls on a chunk boundary) answers the first MAX_DOCUMENT_BYTES with the stream marked truncated.
+    // Either way a field message naming the limit (as DocumentsService's own check), not a bare 413.
+    const tooLarge = new ValidationError([
+      { field: 'file', code: 'too_large', params: { max: MAX_DOCUMENT_BYTES } },
+    ]);
+    let bytes: Buffer;
+    try {
+      bytes = await file.toBuffer();
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge;
+      throw error;
+    }
+    if (file.file.truncated) throw tooLarge;
     const field = (name: string): string | undefined => {
       const f = file.fields[name] as { value?: unknown } | undefined;
       return f && typeof f.value === 'string' ? f.value : undefined;

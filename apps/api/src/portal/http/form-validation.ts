@@ -68,6 +68,25 @@ export async function validateForm<T extends object>(
   return { value, errors };
 }
 
+/** A size limit in megabytes as people read it: 20, 2.5. */
+const megabytes = (bytes: unknown): string =>
+  typeof bytes === 'number' && bytes > 0 ? String(Math.round((bytes / 1_048_576) * 10) / 10) : '';
+
+/** Whether an upload stopped at the multipart size limit (@fastify/multipart's toBuffer). */
+export function isFileTooLarge(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'FST_REQ_FILE_TOO_LARGE';
+}
+
+/** "File is too large (max 20 MB)" at the file field. */
+export function fileTooLarge(
+  field: string,
+  label: string,
+  maxBytes: number,
+  locale: PortalLocale,
+): FormError {
+  return { field, message: t(locale, 'v.tooLarge', { label, n: megabytes(maxBytes) }) };
+}
+
 /** A domain ValidationError (raised by a service) as form messages; other errors give null. */
 export function domainFormErrors(error: unknown, labels: Labels, locale: PortalLocale): FormError[] | null {
   if (!(error instanceof ValidationError)) return null;
@@ -80,6 +99,8 @@ export function domainFormErrors(error: unknown, labels: Labels, locale: PortalL
       invalid_choice: t(locale, 'v.choose', { label }),
       unknown_agency: t(locale, 'v.choose', { label }),
       password_too_short: t(locale, 'v.tooShort', { label, n: String(min ?? '') }),
+      // DocumentsService says params.max, CaseDocumentsService params.maxBytes.
+      too_large: t(locale, 'v.tooLarge', { label, n: megabytes(f.params?.max ?? f.params?.maxBytes) }),
     };
     const message =
       known[f.code] ??

@@ -181,6 +181,7 @@ export const EN = {
   'v.date': '{label} must be a real date, like 2025-09-30',
   'v.number': '{label} must be a number',
   'v.invalid': '{label} is not valid',
+  'v.tooLarge': 'The file is too large (max {n} MB)',
   'cases.title': 'Legal cases',
   'cases.empty': 'No cases.',
   'cases.open': 'Open cases only',

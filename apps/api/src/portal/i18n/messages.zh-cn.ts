@@ -181,6 +181,7 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   'v.date': '{label}必须是有效日期，如 2025-09-30',
   'v.number': '{label}必须是数字',
   'v.invalid': '{label}格式不正确',
+  'v.tooLarge': '文件太大（最大 {n} MB）',
   'cases.title': '复议诉讼案件',
   'cases.empty': '暂无案件。',
   'cases.open': '只看未结案件',

@@ -114,7 +114,9 @@ function caseForms(ctx: PortalContext, c: CaseDetailView, o: CasePageOptions): S
         ${e
           .filter((x) => x.field === 'file')
           .map((x) => html`<p class="error-message" id="f-file-error">${x.message}</p>`)}
-        <input class="input" type="file" id="${fieldId('file')}" name="file" required />
+        <input class="input" type="file" id="${fieldId('file')}" name="file" required${
+          e.some((x) => x.field === 'file') ? html` aria-invalid="true" aria-describedby="f-file-error"` : ''
+        } />
       </div>
       ${button(t(l, 'act.submit'))}
     </form>`,

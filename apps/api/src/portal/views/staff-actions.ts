@@ -181,6 +181,7 @@ export function staffActions(
   const forms = keys.map((k) =>
     form(c, k, t(l, TITLES[k], { party }), fieldsOf(c, k, clerks), k === 'close' ? 'warning' : 'primary'),
   );
+  const fileError = errors.find((x) => x.field === 'file');
   const upload = allowed.has(A.UploadDocument)
     ? html`<section class="action" id="f-upload" aria-labelledby="f-upload-title">
         <h3 id="f-upload-title">${t(l, 'act.upload')}</h3>
@@ -190,9 +191,12 @@ export function staffActions(
           enctype="multipart/form-data"
         >
           ${checkbox('visibleToApplicant', t(l, 'act.visible'), true)}
-          <div class="field">
+          <div class="field${fileError ? ' field-error' : ''}">
             <label class="label" for="f-file">${t(l, 'act.file')}</label>
-            <input class="input" type="file" id="f-file" name="file" required />
+            ${fileError ? html`<p class="error-message" id="f-file-error">${fileError.message}</p>` : ''}
+            <input class="input" type="file" id="f-file" name="file" required${
+              fileError ? html` aria-invalid="true" aria-describedby="f-file-error"` : ''
+            } />
           </div>
           ${button(t(l, 'act.submit'))}
         </form>
