@@ -1,4 +1,5 @@
 import { computeDeadline, computeLegalDeadline } from '@disclose/deadlines';
+import { hashPassword } from '@disclose/identity';
 import { AppProcess } from '@disclose/testing';
 import { casesSuite, decidedRequest } from './cases.fixtures';
 
@@ -52,6 +53,7 @@ describe('cases: online review and appeal, access by role (built api + worker)',
     expect(filed.status).toBe(201);
     const filedOn = filed.body.filedOn;
     expect(filed.body).not.toHaveProperty('internalNotes');
+    expect(filed.body.late).toBe(false);
     const twice = await s.http('applicantA', 'POST', `/api/v1/requests/${requestId}/cases`, {
       kind: 'internal_review',
       grounds: 'Again.',
@@ -104,6 +106,87 @@ describe('cases: online review and appeal, access by role (built api + worker)',
       // Reopened: the reply is being redone, there is nothing to challenge until the new one.
       challengeWindows: { replyOn: null, challengeableUntil: null, windows: [] },
     });
+  });
+
+  it('a late online review is refused (422 naming the last day, en and zh-CN), nothing written; legal staff record a late one, flagged late', async () => {
+    const requestId = await decidedRequest(s.http, s.world.agencies.uk.code, 'applicantA', 'ukClerk');
+    // The reply was given 120 days ago: its 40 working days to ask for a review are over.
+    await s.db.query(`UPDATE requests SET decided_on = decided_on - 120 WHERE id = $1`, [requestId]);
+    const windows = (await s.http('applicantA', 'GET', `/api/v1/requests/${requestId}/challenge-windows`))
+      .body;
+    const lastDay = windows.windows[0].dueOn;
+    expect(windows.windows[0]).toMatchObject({ caseKind: 'internal_review', open: false });
+    const cases = async () =>
+      (await s.db.query(`SELECT count(*)::int AS n FROM cases WHERE request_id = $1`, [requestId])).rows[0].n;
+
+    const late = await s.http('applicantA', 'POST', `/api/v1/requests/${requestId}/cases`, {
+      kind: 'internal_review',
+      grounds: 'I was abroad.',
+    });
+    expect([late.status, late.type]).toEqual([422, expect.stringContaining('application/problem+json')]);
+    expect(late.body).toMatchObject({
+      code: 'CASE.FILING_WINDOW_CLOSED',
+      detail: expect.stringContaining(`the last day was ${lastDay}`),
+    });
+    expect(await cases()).toBe(0);
+
+    // An applicant who reads Chinese is told in Chinese.
+    const email = `zh-${Date.now()}@cases.test`;
+    await s.db.query(
+      `INSERT INTO users (email, password_hash, name, role, applicant_type, locale, email_verified_at)
+       VALUES ($1, $2, '张三', 'applicant', 'natural_person', 'zh-CN', now())`,
+      [email, await hashPassword('correct horse battery staple')],
+    );
+    const login = await fetch(`${s.base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'correct horse battery staple' }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const zh = (path: string, body: unknown) =>
+      fetch(`${s.base}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const zhRequest = (await (
+      await zh('/api/v1/requests', {
+        agencyCode: s.world.agencies.uk.code,
+        subject: '会议纪要',
+        description: '2025年全部会议纪要。',
+      })
+    ).json()) as { id: string };
+    await s.http('ukClerk', 'POST', `/api/v1/requests/${zhRequest.id}/decision`, {
+      outcome: 'withheld.state_secret',
+      reasons: ['s.35'],
+      message: 'Withheld.',
+    });
+    await s.db.query(`UPDATE requests SET decided_on = $2 WHERE id = $1`, [zhRequest.id, windows.replyOn]);
+    const zhLate = await zh(`/api/v1/requests/${zhRequest.id}/cases`, {
+      kind: 'internal_review',
+      grounds: '出国。',
+    });
+    expect(zhLate.status).toBe(422);
+    expect(((await zhLate.json()) as { detail: string }).detail).toContain(`最后一日为 ${lastDay}`);
+
+    // A paper application received late: legal staff may still record it; the case says it was late.
+    const paper = await s.http('ukLegal', 'POST', '/api/v1/cases', {
+      requestId,
+      kind: 'internal_review',
+      filedOn: windows.today,
+      grounds: 'Letter received after the 40 working days.',
+    });
+    expect([paper.status, paper.body.late]).toEqual([201, true]);
+    expect((await s.http('ukLegal', 'GET', `/api/v1/cases/${paper.body.id}`)).body.late).toBe(true);
+    expect((await s.http('applicantA', 'GET', `/api/v1/requests/${requestId}/cases`)).body).toEqual([
+      expect.objectContaining({ id: paper.body.id, late: true }),
+    ]);
+    const [recorded] = (
+      await s.db.query(`SELECT payload FROM case_events WHERE case_id = $1 AND type = 'recorded'`, [
+        paper.body.id,
+      ])
+    ).rows;
+    expect(recorded.payload).toMatchObject({ late: true });
   });
 
   it('access: applicants see their own cases without notes; other agencies 404; clerks read but cannot write', async () => {

@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'FEE.NOT_APPLICABLE',
   'EXTENSION.PENDING',
   'DEADLINE.RULE',
+  'CASE.FILING_WINDOW_CLOSED',
 ] as const;
 
 /** A domain error code. */
@@ -159,5 +160,16 @@ export class DeadlineRuleViolationError extends DomainError {
   readonly code = 'DEADLINE.RULE' as const;
   constructor(rule: string, reason: string) {
     super({ rule, reason });
+  }
+}
+
+/**
+ * An applicant's online review / appeal after the window to ask for it closed (issue 6). Staff recording a
+ * paper application may still record a late one: the case is then flagged late.
+ */
+export class FilingWindowClosedError extends DomainError {
+  readonly code = 'CASE.FILING_WINDOW_CLOSED' as const;
+  constructor(kind: string, lastDay: string) {
+    super({ kind, lastDay });
   }
 }

@@ -52,6 +52,11 @@ export const MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Locale, string
     en: 'The deadline rules do not allow this ({rule}): {reason}',
     'zh-CN': '期限规则不允许此操作（{rule}）：{reason}',
   },
+  'CASE.FILING_WINDOW_CLOSED': {
+    en: 'It is too late to ask for a review or appeal of this reply online: the last day was {lastDay}. If you had a good reason for the delay, write to the agency, which may still accept it.',
+    'zh-CN':
+      '已超过对该答复在线申请复核或申诉的期限：最后一日为 {lastDay}。如因正当理由耽误期限，请书面联系该机关，机关仍可决定受理。',
+  },
 };
 
 /**

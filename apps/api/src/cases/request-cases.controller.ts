@@ -34,10 +34,11 @@ export class RequestCasesController {
   @ApiOperation({
     summary:
       'Applicant: ask for an internal review (UK) / appeal (US) online on their own replied request ' +
-      '({kind, grounds} only, filed today); legal staff: record a case',
+      '({kind, grounds} only, filed today; 422 once its window closed); legal staff: record a case (a late ' +
+      'one is recorded and flagged late)',
   })
   @ApiResponse({ status: 201, type: CaseViewDto })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiProblems(400, 401, 403, 404, 409, 422)
   async create(
     @CurrentUser() user: AuthUser,
     @Param('id') id: string,

@@ -26,6 +26,7 @@ export const DOMAIN_STATUS: Readonly<Record<ErrorCode, HttpStatus>> = {
   'FEE.NOT_APPLICABLE': HttpStatus.UNPROCESSABLE_ENTITY,
   'EXTENSION.PENDING': HttpStatus.CONFLICT,
   'DEADLINE.RULE': HttpStatus.UNPROCESSABLE_ENTITY,
+  'CASE.FILING_WINDOW_CLOSED': HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
 /** Coded errors from outside the domain list (e.g. the deadline engine's `DEADLINES.*`), by family. */

@@ -1,5 +1,5 @@
 import { ValidationError } from '@disclose/domain';
-import { computeCaseDeadlines, kindsForRuleSet, type CaseDeadlineFacts } from './case-deadlines';
+import { computeCaseDeadlines, isLate, kindsForRuleSet, type CaseDeadlineFacts } from './case-deadlines';
 import { challengeWindows } from './challenge-windows';
 
 const base: CaseDeadlineFacts = {
@@ -124,5 +124,38 @@ describe(challengeWindows.name, () => {
     expect(challengeWindows('uk-eir', '2025-04-17', '2025-04-18')).toEqual([
       expect.objectContaining({ caseKind: 'internal_review', dueOn: '2025-06-18' }),
     ]);
+  });
+});
+
+describe(isLate.name, () => {
+  const lateness = (facts: Partial<CaseDeadlineFacts>) => {
+    const f = { ...base, ...facts };
+    return isLate({ filedOn: f.filedOn, deadlines: computeCaseDeadlines(f) });
+  };
+
+  it('a case brought after its filing window’s last day is late; on the last day it is not', () => {
+    // 行政复议法 Art. 20(1): reply 2025-08-02, last day 2025-10-09 (the National Day holiday rolls it).
+    expect(lateness({ replyOn: '2025-08-02', filedOn: '2025-10-09' })).toBe(false);
+    expect(lateness({ replyOn: '2025-08-02', filedOn: '2025-10-10' })).toBe(true);
+    // US 552(a)(6)(A)(i)(III)(aa): 90 days.
+    expect(
+      lateness({ kind: 'us_appeal', ruleSet: 'us-foia', replyOn: '2025-01-10', filedOn: '2025-04-10' }),
+    ).toBe(false);
+    expect(
+      lateness({ kind: 'us_appeal', ruleSet: 'us-foia', replyOn: '2025-01-10', filedOn: '2025-04-11' }),
+    ).toBe(true);
+  });
+
+  it('a lawsuit after reconsideration is late 15 days after the decision was received (Art. 45)', () => {
+    const facts = {
+      kind: 'litigation_after_reconsideration' as const,
+      parentDecisionReceivedOn: '2025-03-03',
+    };
+    expect(lateness({ ...facts, filedOn: '2025-03-18' })).toBe(false);
+    expect(lateness({ ...facts, filedOn: '2025-03-19' })).toBe(true);
+  });
+
+  it('without a reply date the window is unknown: not late', () => {
+    expect(lateness({ replyOn: null, filedOn: '2030-01-01' })).toBe(false);
   });
 });

@@ -173,3 +173,13 @@ export function computeCaseDeadlines(f: CaseDeadlineFacts): CaseDeadline[] {
   }
   return out;
 }
+
+/**
+ * Whether the case was brought after the applicant's window (its `filing_window` deadline) had closed: legal
+ * staff may record a late paper application (the organ or court decides whether to accept it), and it
+ * shows as late. A case whose window is not known (no reply date) is not late.
+ */
+export function isLate(c: { filedOn: string; deadlines: readonly CaseDeadline[] }): boolean {
+  const window = c.deadlines.find((d) => d.key === 'filing_window');
+  return window !== undefined && c.filedOn > window.dueOn;
+}

@@ -1,5 +1,5 @@
 import type { AuthUser } from '@disclose/identity';
-import type { CaseDeadline } from '../deadlines/case-deadlines';
+import { isLate, type CaseDeadline } from '../deadlines/case-deadlines';
 import type { CaseDocumentEntity, CaseEntity, CaseEventEntity, CaseHearingEntity } from '../entities';
 
 /** A case as the API answers it; applicants get it without `internalNotes` and `counsel` (issue 6). */
@@ -13,6 +13,8 @@ export interface CaseView {
   caseNumber: string | null;
   replyOn: string | null;
   filedOn: string;
+  /** Brought after the applicant's window closed (`filing_window`): only legal staff can record such a case. */
+  late: boolean;
   acceptedOn: string | null;
   servedOn: string | null;
   decisionReceivedOn: string | null;
@@ -66,6 +68,7 @@ export function toCaseView(c: CaseEntity, viewer: AuthUser): CaseView {
     caseNumber: c.caseNumber,
     replyOn: c.replyOn,
     filedOn: c.filedOn,
+    late: isLate(c),
     acceptedOn: c.acceptedOn,
     servedOn: c.servedOn,
     decisionReceivedOn: c.decisionReceivedOn,

@@ -1,6 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ForbiddenError, InvalidTransitionError, ValidationError } from '@disclose/domain';
+import {
+  FilingWindowClosedError,
+  ForbiddenError,
+  InvalidTransitionError,
+  ValidationError,
+} from '@disclose/domain';
 import { AGENCY_DIRECTORY, type AgencyDirectory, type AuthUser } from '@disclose/identity';
 import { MILESTONE_SYNC, type MilestoneSync } from '@disclose/milestones';
 import {
@@ -10,10 +15,11 @@ import {
   type CaseRequestFacts,
 } from '../access/case-access';
 import { CASES_CLOCK, type CasesClock } from '../cases.tokens';
-import { kindsForRuleSet } from '../deadlines/case-deadlines';
+import { isLate, kindsForRuleSet } from '../deadlines/case-deadlines';
+import { challengeWindows } from '../deadlines/challenge-windows';
 import { CaseEntity } from '../entities';
 import type { ApplicantFilingInput, CreateCaseInput } from '../records/case-inputs';
-import { appendCaseEvent, assertUuid, deadlinesOf } from '../records/case-records';
+import { agencyCalendar, appendCaseEvent, assertUuid, deadlinesOf } from '../records/case-records';
 import { syncCaseMilestones } from '../records/case-milestones';
 import { validateCaseLinks } from './case-validation';
 
@@ -82,6 +88,15 @@ export class RecordCaseService {
       }
       const agency = await this.agencies.getById(request.agencyId);
       const today = civilDate(this.clock.now(), agency?.timezone ?? 'UTC');
+      // Online, the window is the law's: after its last day the applicant is told so (422), nothing is
+      // written. A late application on paper is for legal staff to weigh and record (flagged late).
+      if (request.decidedOn) {
+        const calendar = await agencyCalendar(manager, request.agencyId);
+        const window = challengeWindows(request.ruleSet, request.decidedOn, today, calendar).find(
+          (w) => w.caseKind === input.kind,
+        );
+        if (window && !window.open) throw new FilingWindowClosedError(input.kind, window.dueOn);
+      }
       return this.insert(manager, actor, request, {
         requestId,
         kind: input.kind,
@@ -134,6 +149,7 @@ export class RecordCaseService {
       {
         kind: created.kind,
         filedOn: created.filedOn,
+        ...(isLate(created) ? { late: true } : {}),
       },
     );
     await syncCaseMilestones(manager, this.milestones, created, request, this.clock.now());

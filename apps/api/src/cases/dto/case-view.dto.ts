@@ -42,6 +42,12 @@ export class CaseViewDto {
   @ApiProperty({ nullable: true, example: '2025-08-01', description: 'The reply challenged' })
   replyOn: string | null;
   @ApiProperty({ example: '2025-08-02' }) filedOn: string;
+  @ApiProperty({
+    description:
+      'Brought after the applicant’s window (the filing_window deadline) closed: legal staff may record a ' +
+      'late application on paper; online it is refused (422)',
+  })
+  late: boolean;
   @ApiProperty({ nullable: true }) acceptedOn: string | null;
   @ApiProperty({ nullable: true, description: 'The agency received the complaint / application copy' })
   servedOn: string | null;
@@ -157,7 +163,7 @@ const PROBLEMS: Readonly<Record<number, string>> = {
   403: 'The caller sees the case or request but its role may not do this (legal staff and admins write)',
   404: 'Unknown, or not visible to the caller (another agency’s case, another applicant’s request)',
   409: 'Stale version, a case that already has its outcome, or a request the state machine cannot reopen',
-  422: 'A deadline rule the law does not allow',
+  422: 'A deadline rule the law does not allow, or (applicant online) the window to ask closed: the detail names its last day',
 };
 
 /** The problem+json answers an endpoint can give, documented once. */

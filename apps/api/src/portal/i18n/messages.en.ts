@@ -189,6 +189,7 @@ export const EN = {
   'col.filed': 'Filed',
   'col.next': 'Next deadline',
   'col.outcome': 'Outcome',
+  'case.late': 'late: after the window to apply closed',
   'case.kind.internal_review': 'Internal review',
   'case.kind.us_appeal': 'FOIA appeal',
   'case.kind.reconsideration': 'Administrative reconsideration',

@@ -189,6 +189,7 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   'col.filed': '提起日期',
   'col.next': '下一个期限',
   'col.outcome': '结果',
+  'case.late': '逾期：超过申请期限后提出',
   'case.kind.internal_review': '内部复核',
   'case.kind.us_appeal': 'FOIA 申诉',
   'case.kind.reconsideration': '行政复议',

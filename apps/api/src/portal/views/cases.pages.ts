@@ -159,7 +159,7 @@ export function casePage(
     [t(l, 'col.kind'), kind(c.kind, l)],
     [t(l, 'case.body'), c.body ?? ''],
     [t(l, 'case.number'), c.caseNumber ?? ''],
-    [t(l, 'col.filed'), formatDate(c.filedOn, l)],
+    [t(l, 'col.filed'), `${formatDate(c.filedOn, l)}${c.late ? ` — ${t(l, 'case.late')}` : ''}`],
     [t(l, 'col.outcome'), outcome(c.outcome, l)],
     [t(l, 'case.disposition'), disposition ? (l === 'zh-CN' ? disposition.zh : disposition.en) : ''],
     [t(l, 'case.decidedOn'), formatDate(c.decidedOn, l)],
