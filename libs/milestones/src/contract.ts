@@ -57,7 +57,8 @@ export interface CaseMilestoneSnapshot {
    * key: decision_due | defence_due | litigation_window | ... | hearing:<id>; legalKind: the
    * computeLegalDeadline kind ('hearing' for a hearing). `reminders` (working days before; default 5, 2, 1
    * and 0) and `overdue` (default true) let a dated event such as a hearing be reminded without an overdue
-   * notice after it.
+   * notice after it. `sameDayAt` (an ISO instant on `dueOn`) fires the on-the-day reminder then instead of
+   * at the agency's reminder hour (a hearing: before it starts).
    */
   deadlines: Array<{
     key: string;
@@ -66,6 +67,7 @@ export interface CaseMilestoneSnapshot {
     provisional: boolean;
     reminders?: readonly number[];
     overdue?: boolean;
+    sameDayAt?: string;
   }>;
 }
 

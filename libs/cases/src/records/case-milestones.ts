@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { CaseMilestoneSnapshot, MilestoneSync } from '@disclose/milestones';
 import type { CaseRequestFacts } from '../access/case-access';
 import type { CaseEntity } from '../entities';
+import { hearingDayReminderAt } from './hearing-reminder';
 
 /** Working days before a hearing at which the legal staff member in charge is reminded (and on the day). */
 export const HEARING_REMINDERS = [5, 1, 0] as const;
@@ -10,6 +11,8 @@ export const HEARING_REMINDERS = [5, 1, 0] as const;
 export interface UpcomingHearing {
   id: string;
   on: string;
+  /** When its on-the-day reminder fires (hearingDayReminderAt); else at the agency's reminder hour. */
+  remindAt?: Date;
 }
 
 export function caseMilestoneSnapshot(
@@ -39,6 +42,7 @@ export function caseMilestoneSnapshot(
         provisional: false,
         reminders: HEARING_REMINDERS,
         overdue: false,
+        ...(h.remindAt ? { sameDayAt: h.remindAt.toISOString() } : {}),
       })),
     ],
   };
@@ -50,15 +54,21 @@ export async function upcomingHearings(
   c: Pick<CaseEntity, 'id' | 'agencyId'>,
   now: Date,
 ): Promise<UpcomingHearing[]> {
-  const rows: UpcomingHearing[] = await manager.query(
-    `SELECT h.id, to_char(h.held_at AT TIME ZONE a.timezone, 'YYYY-MM-DD') AS on
-       FROM case_hearings h JOIN agencies a ON a.id = $2
-      WHERE h.case_id = $1
-        AND (h.held_at AT TIME ZONE a.timezone)::date >= ($3::timestamptz AT TIME ZONE a.timezone)::date
-      ORDER BY h.held_at, h.id`,
-    [c.id, c.agencyId, now.toISOString()],
-  );
-  return rows;
+  const rows: Array<{ id: string; on: string; held_at: Date; timezone: string; reminder_hour: number }> =
+    await manager.query(
+      `SELECT h.id, to_char(h.held_at AT TIME ZONE a.timezone, 'YYYY-MM-DD') AS on, h.held_at, a.timezone,
+              a.reminder_hour
+         FROM case_hearings h JOIN agencies a ON a.id = $2
+        WHERE h.case_id = $1
+          AND (h.held_at AT TIME ZONE a.timezone)::date >= ($3::timestamptz AT TIME ZONE a.timezone)::date
+        ORDER BY h.held_at, h.id`,
+      [c.id, c.agencyId, now.toISOString()],
+    );
+  return rows.map((r) => ({
+    id: r.id,
+    on: r.on,
+    remindAt: hearingDayReminderAt(new Date(r.held_at), r.timezone, Number(r.reminder_hour)),
+  }));
 }
 
 /** In the caller's transaction: plan (or cancel) the case's reminder milestones from its deadlines and hearings. */

@@ -62,6 +62,15 @@ describe('case hearings (services + PostgreSQL)', () => {
       on: m.on,
     }));
 
+  const dayOf = async () =>
+    (
+      await ds.query(
+        `SELECT due_at FROM milestones WHERE subject_type = 'case' AND subject_id = $1
+            AND kind LIKE 'case:hearing:%:due_today' AND status = 'pending' ORDER BY due_at`,
+        [caseId],
+      )
+    ).map((m: { due_at: Date }) => m.due_at);
+
   beforeAll(async () => {
     const config = loadConfig({
       ...testProcessEnv(),
@@ -126,6 +135,8 @@ describe('case hearings (services + PostgreSQL)', () => {
       { kind: 'due_tomorrow', status: 'pending', on: '2026-03-13' },
       { kind: 'due_today', status: 'pending', on: '2026-03-16' },
     ]);
+    // On the day: 2 h before a 09:30 hearing (07:30), not at the agency's 09:00 reminder hour.
+    expect(await dayOf()).toEqual([new Date('2026-03-15T23:30:00Z')]);
     // A PATCH of the case re-plans from the case and its hearings: nothing changes.
     await updates.update(legal, caseId, { caseNumber: '(2026)甘0802行初1号' });
     expect((await reminders()).filter((r: { status: string }) => r.status === 'pending')).toHaveLength(3);
@@ -136,6 +147,8 @@ describe('case hearings (services + PostgreSQL)', () => {
       { kind: 'due_tomorrow', status: 'pending', on: '2026-03-19' },
       { kind: 'due_today', status: 'pending', on: '2026-03-20' },
     ]);
+    // An afternoon hearing: at the reminder hour, 09:00.
+    expect(await dayOf()).toEqual([new Date('2026-03-20T01:00:00Z')]);
 
     const seen = await module.get(CaseQueryService).get(applicant, caseId);
     expect(seen.hearings.map((h) => Object.keys(h).sort())).toEqual([

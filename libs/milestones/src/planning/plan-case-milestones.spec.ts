@@ -71,6 +71,25 @@ describe(planCaseMilestones.name, () => {
     ]);
   });
 
+  it('fires the on-the-day reminder at `sameDayAt` when given (a hearing before the reminder hour)', () => {
+    const hearing = {
+      key: 'hearing:h1',
+      legalKind: 'hearing',
+      dueOn: '2026-03-16',
+      provisional: false,
+      reminders: [1, 0],
+      overdue: false,
+      sameDayAt: '2026-03-15T23:00:00.000Z', // 07:00 in Shanghai
+    };
+    const at = (deadlines: CaseMilestoneSnapshot['deadlines']) =>
+      planCaseMilestones(snapshot({ deadlines }), cn, new Date('2026-03-01T00:00:00Z')).map((s) =>
+        s.dueAt.toISOString(),
+      );
+    expect(at([hearing])).toEqual(['2026-03-13T01:00:00.000Z', '2026-03-15T23:00:00.000Z']);
+    const { sameDayAt: _none, ...plain } = hearing;
+    expect(at([plain])).toEqual(['2026-03-13T01:00:00.000Z', '2026-03-16T01:00:00.000Z']);
+  });
+
   it('keeps two deadlines apart by their key', () => {
     const deadlines = [
       { key: 'a', legalKind: 'x', dueOn: '2026-03-16', provisional: false },

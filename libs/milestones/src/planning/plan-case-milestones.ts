@@ -39,7 +39,11 @@ export function planCaseMilestones(
       : REMINDER_OFFSETS.map(([kind, n]) => [kind, -n] as const);
     const track = [...before, ...(d.overdue === false ? [] : [['overdue', 1] as const])].map(([kind, n]) => {
       const on = shiftWorkingDays(ruleSet, d.dueOn, n, agency.calendar, opts);
-      return { kind, on, n, dueAt: zonedInstant(on, agency.reminderHour, agency.timezone) };
+      const dueAt =
+        n === 0 && d.sameDayAt
+          ? new Date(d.sameDayAt)
+          : zonedInstant(on, agency.reminderHour, agency.timezone);
+      return { kind, on, n, dueAt };
     });
     const past = track.filter((t) => t.dueAt <= now);
     const kept = [...(past.length > 0 ? [past[past.length - 1]] : []), ...track.filter((t) => t.dueAt > now)];
