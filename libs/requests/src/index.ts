@@ -4,6 +4,7 @@
  */
 export * from './entities';
 export { Requests1764400400000 } from './migrations/1764400400000-Requests';
+export { ProcessingTrack1764400720000 } from './migrations/1764400720000-ProcessingTrack';
 export { RequestsModule } from './requests.module';
 export * from './filing/filing.types';
 export { FileRequestService } from './filing/file-request.service';

@@ -2,7 +2,7 @@ import { Foundation1764400000000 } from './1764400000000-Foundation';
 import { Identity1764400100000 } from '@disclose/identity';
 import { Milestones1764400300000 } from '@disclose/milestones';
 import { Outbox1764400200000 } from '@disclose/mail';
-import { Requests1764400400000 } from '@disclose/requests';
+import { ProcessingTrack1764400720000, Requests1764400400000 } from '@disclose/requests';
 import { Cases1764400500000 } from '@disclose/cases';
 import { Reports1764400600000 } from '@disclose/reports';
 
@@ -16,4 +16,5 @@ export const MIGRATIONS: Function[] = [
   Requests1764400400000,
   Cases1764400500000,
   Reports1764400600000,
+  ProcessingTrack1764400720000,
 ];
