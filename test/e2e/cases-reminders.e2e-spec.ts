@@ -1,4 +1,5 @@
 import { computeLegalDeadline } from '@disclose/deadlines';
+import { hashPassword } from '@disclose/identity';
 import { casesSuite, decidedRequest } from './cases.fixtures';
 
 const byKey = (c: { deadlines: Array<{ key: string; dueOn: string }> }) =>
@@ -107,6 +108,15 @@ describe('cases: legal deadline reminders (built api + worker)', () => {
       true,
     );
     expect(planned.map((m) => m.payload.dueOn)).toEqual(planned.map(() => tomorrow));
+    // On the day: the agency's reminder hour is midnight, but a hearing's reminder comes no earlier than
+    // 07:00 (and at least 2 h before it: 07:00 for 09:30).
+    const [dayOf] = (
+      await s.db.query(
+        `SELECT due_at FROM milestones WHERE subject_type = 'case' AND subject_id = $1 AND kind = $2`,
+        [recon.body.id, `${prefix}due_today`],
+      )
+    ).rows;
+    expect(dayOf.due_at).toEqual(new Date(`${tomorrow}T07:00:00+08:00`));
     const email = await waitFor(() =>
       s.smtp.messages.find(
         (m) => (m.text ?? '').includes(place) && JSON.stringify(m.to).includes(s.world.emails.legal),
@@ -152,6 +162,69 @@ describe('cases: legal deadline reminders (built api + worker)', () => {
       (e: any) => e.type,
     );
     expect(trail).toEqual(['recorded', 'hearing_added', 'hearing_updated', 'hearing_removed']);
+  }, 60_000);
+
+  it('loading calendar overrides moves an open case’s deadline and its reminders (PUT calendar-overrides)', async () => {
+    const requestId = await decidedRequest(s.http, s.world.agencies.cn.code, 'applicantB', 'clerk');
+    const replyOn: string = (await s.http('clerk', 'GET', `/api/v1/requests/${requestId}/challenge-windows`))
+      .body.replyOn;
+    const recon = await s.http('legal', 'POST', '/api/v1/cases', {
+      requestId,
+      kind: 'reconsideration',
+      filedOn: replyOn,
+      servedOn: replyOn,
+    });
+    const before = computeLegalDeadline({ kind: 'cn-reconsideration-defence', from: replyOn }).dueOn;
+    expect(byKey(recon.body).defence_due).toBe(before);
+    // The first day inside the 10 working days whose closure moves the deadline (a working day).
+    let closure = addDays(replyOn, 1);
+    const moved = (day: string) =>
+      computeLegalDeadline({
+        kind: 'cn-reconsideration-defence',
+        from: replyOn,
+        calendar: { holidays: [day], workdays: [] },
+      }).dueOn;
+    while (moved(closure) === before) closure = addDays(closure, 1);
+    const after = moved(closure);
+
+    const email = `admin-${Date.now()}@cases.test`;
+    await s.db.query(
+      `INSERT INTO users (email, password_hash, name, role, agency_id, locale, email_verified_at)
+       VALUES ($1, $2, 'admin', 'admin', $3, 'en', now())`,
+      [email, await hashPassword('correct horse battery staple'), s.world.agencies.cn.id],
+    );
+    const login = await fetch(`${s.base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'correct horse battery staple' }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const code = s.world.agencies.cn.code;
+    const put = await fetch(`${s.base}/api/v1/agencies/${code}/calendar-overrides/${closure.slice(0, 4)}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ holidays: [closure], workdays: [] }),
+    });
+    expect(put.status).toBe(200);
+    const answer = (await put.json()) as { casesChanged: unknown[] };
+    expect(answer.casesChanged).toContainEqual({
+      id: recon.body.id,
+      requestId,
+      trackingNumber: expect.any(String),
+      key: 'defence_due',
+      from: before,
+      to: after,
+    });
+    const now = await s.http('legal', 'GET', `/api/v1/cases/${recon.body.id}`);
+    expect(byKey(now.body).defence_due).toBe(after);
+    expect(now.body.events.map((e: any) => e.type)).toContain('deadlines_recomputed');
+    const dayOf = (await milestonesOf(recon.body.id)).filter((m) => m.kind === 'case:defence_due:due_today');
+    expect(dayOf.map((m) => [m.status, m.payload.dueOn])).toEqual(
+      expect.arrayContaining([
+        ['cancelled', before],
+        ['pending', after],
+      ]),
+    );
   }, 60_000);
 
   async function milestonesOf(
