@@ -261,7 +261,9 @@ describe('reports (built api + cli)', () => {
     expect(doj.requests).toEqual({ pendingStart: 1, received: 2, processed: 2, pendingEnd: 1 });
     expect(doj.dispositions).toMatchObject({ full_grants: 1, full_denials_based_on_exemptions: 1, total: 2 });
     // Working days (5 U.S.C. 6103): 2025-01-15 → 02-10 is 17 (MLK day off); 2024-09-16 → 10-21 is 24 (Columbus Day off).
-    expect(doj.responseTimes).toMatchObject({ unit: 'working_days', lowest: 17, highest: 24 });
+    // No track set: both count as simple (section VII by track).
+    expect(doj.responseTimes).toMatchObject({ unit: 'working_days', simple: { lowest: 17, highest: 24 } });
+    expect(doj.responseTimes.complex).toEqual({ median: null, average: null, lowest: null, highest: null });
     expect((await get('usClerk', `/api/v1/reports/annual.docx?agency=${U}&year=2025`)).status).toBe(400);
   }, 60_000);
 

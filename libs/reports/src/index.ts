@@ -19,6 +19,7 @@ export { renderAnnualReportXlsx } from './render/annual-report.xlsx';
 export { DojReportService } from './us/doj-report.service';
 export { DOJ_DISPOSITIONS, DOJ_DISPOSITION_OF } from './us/doj-report';
 export type { DojAnnualReport, DojDisposition } from './us/doj-report';
+export { DOJ_TRACKS, DOJ_DAY_BANDS, type DojTrack, type DojDayBand } from './us/doj-tracks';
 export { StatsService } from './stats/stats.service';
 export type { DashboardStats, StatsFigures } from './stats/stats.service';
 export { ExportService } from './csv/export.service';

@@ -3,8 +3,18 @@ import { DataSource } from 'typeorm';
 import { NotFoundError } from '@disclose/domain';
 import { queryWithoutJit } from '../annual/annual-report.service';
 import { ReportInconsistencyError } from '../annual/report-inconsistency.error';
-import { weightedQuantile, WorkingDayRuler } from '../stats/working-day-ruler';
+import { loadAgencyCalendar, type AgencyCalendar } from '@disclose/requests';
+import { WorkingDayRuler } from '../stats/working-day-ruler';
 import { DOJ_DISPOSITION_OF, DOJ_DISPOSITIONS, DojAnnualReport, DojDisposition } from './doj-report';
+import {
+  bandCounts,
+  byTrack,
+  DOJ_TRACKS,
+  pendingFigures,
+  responseTimes,
+  trackOf,
+  type DojTrack,
+} from './doj-tracks';
 
 const SCOPE = `WITH RECURSIVE scope AS (
     SELECT id, code FROM agencies WHERE code = $1
@@ -23,14 +33,32 @@ const FLOW_SQL = `
      AND (r.closed_on IS NULL OR r.closed_on >= $2::date)
    GROUP BY 1, 2`;
 
-/** Processed requests by (rule set, received, decided) for VII (days counted in JS on the calendar). */
+/** Processed requests by (agency, rule set, track, outcome, received, decided) for VII.A–C (days counted in JS). */
 const TIMES_SQL = `
-  SELECT r.rule_set, r.received_on::text AS received_on, coalesce(r.decided_on, r.closed_on)::text AS decided_on, count(*)::int AS n
+  SELECT r.agency_id, r.rule_set, r.processing_track AS track, r.outcome, r.received_on::text AS received_on,
+         coalesce(r.decided_on, r.closed_on)::text AS decided_on, count(*)::int AS n
     FROM requests r
    WHERE r.agency_id = ANY($1::uuid[]) AND r.closed_on BETWEEN $2::date AND $3::date
-   GROUP BY 1, 2, 3`;
+   GROUP BY 1, 2, 3, 4, 5, 6`;
 
-/** The DOJ core tables of a us-foia agency (us.md E.7), verified like the Chinese report. */
+/** Requests pending at the end of the year ($2 = 30 September) by (agency, rule set, track, received) for VII.D. */
+const PENDING_SQL = `
+  SELECT r.agency_id, r.rule_set, r.processing_track AS track, r.received_on::text AS received_on, count(*)::int AS n
+    FROM requests r
+   WHERE r.agency_id = ANY($1::uuid[]) AND r.received_on <= $2::date AND (r.closed_on IS NULL OR r.closed_on > $2::date)
+   GROUP BY 1, 2, 3, 4`;
+
+/** VII.E: the ten pending the longest at the end of the year ($2). */
+const OLDEST_SQL = `
+  SELECT r.tracking_number, a.code::text AS agency, r.agency_id, r.rule_set, r.received_on::text AS received_on
+    FROM requests r JOIN agencies a ON a.id = r.agency_id
+   WHERE r.agency_id = ANY($1::uuid[]) AND r.received_on <= $2::date AND (r.closed_on IS NULL OR r.closed_on > $2::date)
+   ORDER BY r.received_on, r.tracking_number
+   LIMIT 10`;
+
+const GRANTED: readonly DojDisposition[] = ['full_grants', 'partial_grants_partial_denials'];
+
+/** The DOJ core tables of a us-foia agency (us.md E.7), verified like the Chinese report; section VII by track. */
 @Injectable()
 export class DojReportService {
   constructor(private readonly db: DataSource) {}
@@ -39,9 +67,16 @@ export class DojReportService {
     const from = `${fiscalYear - 1}-10-01`;
     const to = `${fiscalYear}-09-30`;
     const agencies = await this.db.query<
-      { id: string; code: string; name_zh: string; name_en: string | null; root: boolean }[]
+      {
+        id: string;
+        code: string;
+        name_zh: string;
+        name_en: string | null;
+        root: boolean;
+        count_makeup_workdays: boolean;
+      }[]
     >(
-      `${SCOPE} SELECT a.id, a.code::text AS code, a.name_zh, a.name_en, a.code = $1 AS root
+      `${SCOPE} SELECT a.id, a.code::text AS code, a.name_zh, a.name_en, a.code = $1 AS root, a.count_makeup_workdays
         FROM agencies a JOIN scope USING (id) ORDER BY a.code`,
       [agencyCode, subordinates],
     );
@@ -49,7 +84,8 @@ export class DojReportService {
     if (!root) throw new NotFoundError('AGENCY.NOT_FOUND', agencyCode);
     // The scope as an id array: the planner then knows its size (see annual-report.sql.ts).
     const params = [agencies.map((a) => a.id), from, to];
-    const [flows, times] = await Promise.all([
+    type Row = { agency_id: string; rule_set: string; track: string | null; received_on: string; n: number };
+    const [flows, times, pending, oldest] = await Promise.all([
       queryWithoutJit<{
         outcome: string | null;
         withdrawn: boolean | null;
@@ -59,10 +95,17 @@ export class DojReportService {
         pending_end: number;
         backlog: number;
       }>(this.db, FLOW_SQL, params),
-      this.db.query<{ rule_set: string; received_on: string; decided_on: string; n: number }[]>(
-        TIMES_SQL,
-        params,
-      ),
+      this.db.query<(Row & { outcome: string | null; decided_on: string })[]>(TIMES_SQL, params),
+      this.db.query<Row[]>(PENDING_SQL, [params[0], to]),
+      this.db.query<
+        {
+          tracking_number: string;
+          agency: string;
+          agency_id: string;
+          rule_set: string;
+          received_on: string;
+        }[]
+      >(OLDEST_SQL, [params[0], to]),
     ]);
     const requests = { pendingStart: 0, received: 0, processed: 0, pendingEnd: 0 };
     const dispositions = Object.fromEntries(
@@ -90,18 +133,26 @@ export class DojReportService {
     if (dispositions.total !== requests.processed)
       broken.push(`V.B(1) total ${dispositions.total} ≠ processed ${requests.processed}`);
     if (broken.length > 0) throw new ReportInconsistencyError(broken, []);
-    const earliest = times.reduce((min, t) => (t.received_on < min ? t.received_on : min), from);
-    const rulers = new Map<string, WorkingDayRuler>();
-    const ruler = (ruleSet: string): WorkingDayRuler => {
-      if (!rulers.has(ruleSet)) rulers.set(ruleSet, new WorkingDayRuler(ruleSet, earliest, to));
-      return rulers.get(ruleSet) as WorkingDayRuler;
-    };
-    const samples = times.map((t) => ({
-      value: ruler(t.rule_set).between(t.received_on, t.decided_on),
+    const earliest = [...times, ...pending].reduce(
+      (min, t) => (t.received_on < min ? t.received_on : min),
+      from,
+    );
+    const ruler = await agencyRulers(this.db, agencies, earliest, to);
+    const processed = times.map((t) => ({
+      track: trackOf(t.track),
+      granted: t.outcome !== null && GRANTED.includes(DOJ_DISPOSITION_OF[t.outcome]),
+      value: ruler(t.agency_id, t.rule_set).between(t.received_on, t.decided_on),
       weight: t.n,
     }));
-    const weight = samples.reduce((s, x) => s + x.weight, 0);
-    const values = samples.map((s) => s.value);
+    const open = pending.map((p) => ({
+      track: trackOf(p.track),
+      value: ruler(p.agency_id, p.rule_set).between(p.received_on, to),
+      weight: p.n,
+    }));
+    const tracks = byTrack(processed);
+    const openTracks = byTrack(open);
+    const perTrack = <T>(f: (track: DojTrack) => T) =>
+      Object.fromEntries(DOJ_TRACKS.map((t) => [t, f(t)])) as Record<DojTrack, T>;
     return {
       fiscalYear,
       period: { from, to },
@@ -113,18 +164,54 @@ export class DojReportService {
       },
       requests,
       dispositions,
-      responseTimes: {
-        track: 'all',
+      responseTimes: { unit: 'working_days', ...perTrack((t) => responseTimes(tracks[t])) },
+      grantedResponseTimes: {
         unit: 'working_days',
-        median: weightedQuantile(samples, 0.5),
-        average:
-          weight === 0
-            ? null
-            : Math.round((samples.reduce((s, x) => s + x.value * x.weight, 0) / weight) * 100) / 100,
-        lowest: values.length ? Math.min(...values) : null,
-        highest: values.length ? Math.max(...values) : null,
+        ...perTrack((t) => responseTimes(tracks[t].filter((x) => x.granted))),
       },
+      responseTimeBands: { unit: 'working_days', ...perTrack((t) => bandCounts(tracks[t])) },
+      pendingByTrack: { unit: 'working_days', ...perTrack((t) => pendingFigures(openTracks[t])) },
+      oldestPending: oldest.map((o) => ({
+        trackingNumber: o.tracking_number,
+        agency: o.agency,
+        receivedOn: o.received_on,
+        daysPending: ruler(o.agency_id, o.rule_set).between(o.received_on, to),
+      })),
       backlog: { backloggedRequests: backlog },
     };
   }
+}
+
+/**
+ * A ruler per agency and rule set over [from, to] on the agency's calendar — its overrides
+ * (loadAgencyCalendar, as its due dates and the queue's days left were computed) and its 调休 setting —
+ * shared by the agencies with the same calendar.
+ */
+async function agencyRulers(
+  db: DataSource,
+  agencies: readonly { id: string; count_makeup_workdays: boolean }[],
+  from: string,
+  to: string,
+): Promise<(agencyId: string, ruleSet: string) => WorkingDayRuler> {
+  const withOverrides = await db.query<{ agency_id: string }[]>(
+    `SELECT DISTINCT agency_id FROM calendar_overrides WHERE agency_id = ANY($1::uuid[])`,
+    [agencies.map((a) => a.id)],
+  );
+  const calendars = new Map<string, AgencyCalendar>();
+  for (const { agency_id } of withOverrides) {
+    calendars.set(agency_id, await loadAgencyCalendar(db.manager, agency_id));
+  }
+  const makeup = new Map(agencies.map((a) => [a.id, a.count_makeup_workdays]));
+  const rulers = new Map<string, WorkingDayRuler>();
+  return (agencyId, ruleSet) => {
+    const calendar = calendars.get(agencyId);
+    const countMakeupWorkdays = makeup.get(agencyId) ?? true;
+    const key = JSON.stringify([ruleSet, countMakeupWorkdays, calendar ?? null]);
+    let r = rulers.get(key);
+    if (!r) {
+      r = new WorkingDayRuler(ruleSet, from, to, calendar, { countMakeupWorkdays });
+      rulers.set(key, r);
+    }
+    return r;
+  };
 }

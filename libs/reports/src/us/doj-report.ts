@@ -1,6 +1,8 @@
+import type { DojDayBand, DojPending, DojTimes, DojTrack } from './doj-tracks';
+
 /**
  * The core tables of the US DOJ/OIP annual FOIA report (us.md E.7) over a fiscal year (1 October of
- * FY−1 to 30 September of FY): V.A, V.B(1), VII (all processed requests) and XII.A.
+ * FY−1 to 30 September of FY): V.A, V.B(1), VII.A–E (by simple / complex / expedited track) and XII.A.
  */
 
 /** V.B(1) categories, in the order of the DOJ template. */
@@ -60,17 +62,24 @@ export interface DojAnnualReport {
   /** V.B(1). */
   dispositions: Record<DojDisposition, number> & { total: number };
   /**
-   * VII.A for all processed requests. The request record has no simple/complex/expedited track, so one
-   * "all" track is reported. Working days of the rule set's calendar (5 U.S.C. 6103 holidays).
+   * VII.A: response times of all processed requests by track (median, average, lowest, highest). Working
+   * days of each request's rule set calendar (5 U.S.C. 6103 holidays) with its agency's calendar
+   * overrides, as its due date was computed: from the day of receipt to the decision (the closing day when
+   * no decision is recorded). A request without a track set by staff counts as simple.
    */
-  responseTimes: {
-    track: 'all';
-    unit: 'working_days';
-    median: number | null;
-    average: number | null;
-    lowest: number | null;
-    highest: number | null;
-  };
+  responseTimes: { unit: 'working_days' } & Record<DojTrack, DojTimes>;
+  /** VII.B: the same for the requests where information was granted (full and partial grants). */
+  grantedResponseTimes: { unit: 'working_days' } & Record<DojTrack, DojTimes>;
+  /** VII.C: the number of processed requests in each day band, by track. */
+  responseTimeBands: { unit: 'working_days' } & Record<DojTrack, Record<DojDayBand, number>>;
+  /**
+   * VII.D: requests pending at the end of the fiscal year by track, with the median and average days
+   * pending (working days after receipt up to and including 30 September). The request record has no
+   * perfection date: every pending request is counted.
+   */
+  pendingByTrack: { unit: 'working_days' } & Record<DojTrack, DojPending>;
+  /** VII.E: the 10 oldest requests pending at the end of the fiscal year, oldest first. */
+  oldestPending: { trackingNumber: string; agency: string; receivedOn: string; daysPending: number }[];
   /** XII.A: requests pending at the end of the year past their due date. */
   backlog: { backloggedRequests: number };
 }

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { DOJ_DISPOSITIONS, DojAnnualReport } from './doj-report';
+import { DOJ_DAY_BANDS, DOJ_TRACKS, type DojTrack } from './doj-tracks';
 
 const LABELS: Record<string, string> = {
   full_grants: 'Number of Full Grants',
@@ -33,6 +34,12 @@ function table(
   sheet.columns.forEach((c, i) => (c.width = i === 0 ? 28 : 22));
 }
 
+const TRACK_NAMES: Record<DojTrack, string> = {
+  simple: 'Simple',
+  complex: 'Complex',
+  expedited: 'Expedited Processing',
+};
+
 /** The DOJ core tables (us.md E.7), one sheet each, in the template's wording. */
 export async function renderDojReportXlsx(r: DojAnnualReport): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -58,20 +65,61 @@ export async function renderDojReportXlsx(r: DojAnnualReport): Promise<Buffer> {
     ['Agency', ...[...DOJ_DISPOSITIONS, 'total'].map((d) => LABELS[d])],
     [[agency, ...[...DOJ_DISPOSITIONS, 'total' as const].map((d) => r.dispositions[d])]],
   );
-  const t = r.responseTimes;
+  const timesHeader = DOJ_TRACKS.flatMap((k) =>
+    ['Median', 'Average', 'Lowest', 'Highest'].map((f) => `${TRACK_NAMES[k]} — ${f} Number of Days`),
+  );
+  const timesRow = (t: DojAnnualReport['responseTimes']) =>
+    DOJ_TRACKS.flatMap((k) => [t[k].median, t[k].average, t[k].lowest, t[k].highest]);
   table(
     wb,
     'VII.A',
-    'VII.A. FOIA Requests — Response Time for All Processed Perfected Requests (working days; one track: the request record has no track)',
+    'VII.A. FOIA Requests — Response Time for All Processed Perfected Requests (working days)',
+    ['Agency', ...timesHeader],
+    [[agency, ...timesRow(r.responseTimes)]],
+  );
+  table(
+    wb,
+    'VII.B',
+    'VII.B. Processed Requests — Response Time for Perfected Requests in Which Information Was Granted (working days)',
+    ['Agency', ...timesHeader],
+    [[agency, ...timesRow(r.grantedResponseTimes)]],
+  );
+  table(
+    wb,
+    'VII.C',
+    'VII.C. Processed Requests — Response Times in Day Increments (working days)',
+    ['Agency', 'Track', ...DOJ_DAY_BANDS.map((b) => `${b} Days`)],
+    DOJ_TRACKS.map((k) => [agency, TRACK_NAMES[k], ...DOJ_DAY_BANDS.map((b) => r.responseTimeBands[k][b])]),
+  );
+  table(
+    wb,
+    'VII.D',
+    'VII.D. Pending Requests — All Pending Perfected Requests (working days pending at the end of the fiscal year)',
     [
       'Agency',
-      'Track',
-      'Median Number of Days',
-      'Average Number of Days',
-      'Lowest Number of Days',
-      'Highest Number of Days',
+      ...DOJ_TRACKS.flatMap((k) =>
+        ['Number Pending', 'Median Number of Days', 'Average Number of Days'].map(
+          (f) => `${TRACK_NAMES[k]} — ${f}`,
+        ),
+      ),
     ],
-    [[agency, 'All', t.median, t.average, t.lowest, t.highest]],
+    [
+      [
+        agency,
+        ...DOJ_TRACKS.flatMap((k) => [
+          r.pendingByTrack[k].number,
+          r.pendingByTrack[k].median,
+          r.pendingByTrack[k].average,
+        ]),
+      ],
+    ],
+  );
+  table(
+    wb,
+    'VII.E',
+    'VII.E. Pending Requests — Ten Oldest Pending Perfected Requests',
+    ['Rank', 'Request', 'Agency', 'Date of Receipt', 'Number of Days Pending'],
+    r.oldestPending.map((o, i) => [i + 1, o.trackingNumber, o.agency, o.receivedOn, o.daysPending]),
   );
   table(
     wb,
