@@ -7,7 +7,7 @@
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
@@ -17,6 +17,8 @@ const autocannon = require('autocannon');
 const ROOT = join(__dirname, '..');
 const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+/** api processes (API_PROCESSES, Node cluster): one per core by default, as a deployment would run it. */
+const API_PROCESSES = Number(process.env.BENCH_API_PROCESSES ?? cpus().length);
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 20);
 const APPLICANTS = 1000;
 const GOAL = { filingsPerSecond: 1000, ratio: 0.35, p99Ms: 100 };
@@ -61,10 +63,22 @@ async function setup(): Promise<{ agencyId: string; tokens: string[]; applicantI
   return { agencyId: rows[0].id, tokens, applicantIds };
 }
 
-/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+/** CPU seconds (user + system) a process and its children (the cluster's api processes) have used, from /proc. */
 function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+  const stat = (p: string) => readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = stat(entry);
+      // fields[1] is the parent pid; 11 and 12 are user and system ticks.
+      if (entry === String(pid) || fields[1] === String(pid))
+        total += (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      /* the process ended while we read */
+    }
+  }
+  return total;
 }
 
 async function startApi(port: number): Promise<{ pid: number; stop: () => Promise<void> }> {
@@ -76,7 +90,8 @@ async function startApi(port: number): Promise<{ pid: number; stop: () => Promis
       NODE_ENV: 'production',
       PORT: String(port),
       DATABASE_URL: dbUrl,
-      DATABASE_POOL_SIZE: '20',
+      DATABASE_POOL_SIZE: String(Math.max(5, Math.ceil(20 / API_PROCESSES))),
+      API_PROCESSES: String(API_PROCESSES),
       REDIS_PREFIX: `disclose-bench-${runId}`,
       LOG_LEVEL: 'warn',
       STORAGE_DIR: `/tmp/${dbName}`,
@@ -220,6 +235,7 @@ async function main(): Promise<void> {
     'p99 latency ms': { value: p99, goal: `< ${GOAL.p99Ms}` },
     'non-2xx / errors': { value: `${http.non2xx} / ${http.errors}`, goal: '0' },
     'api CPU ms per filing': { value: apiCpuMsPerFiling.toFixed(2), goal: '' },
+    'api processes (API_PROCESSES)': { value: API_PROCESSES, goal: '' },
     'load average (1 min)': { value: loadavg()[0].toFixed(1), goal: `${cpus().length} cores` },
     'baseline inserts/s (pg)': { value: base.perSecond.toFixed(0), goal: '' },
     'baseline p99 ms': { value: base.p99Ms.toFixed(1), goal: '' },
@@ -230,6 +246,7 @@ async function main(): Promise<void> {
     JSON.stringify({
       bench: 'intake',
       connections: CONNECTIONS,
+      apiProcesses: API_PROCESSES,
       durationS: DURATION_S,
       filingsPerSecond: Math.round(filings),
       p99Ms: p99,

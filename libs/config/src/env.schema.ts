@@ -17,6 +17,11 @@ export const ENV_VARS: readonly EnvVarSpec[] = [
   { name: 'PORT', default: '3000', description: 'HTTP port of the api process' },
   { name: 'HOST', default: '127.0.0.1', description: 'Interface the api listens on (0.0.0.0 in containers)' },
   {
+    name: 'API_PROCESSES',
+    default: '1',
+    description: 'api processes sharing the port (Node cluster); one per core the api may use',
+  },
+  {
     name: 'PUBLIC_URL',
     default: 'http://localhost:3000',
     description: 'Base URL of the portal, used in links sent by email',
@@ -171,6 +176,7 @@ export interface AppConfig {
   nodeEnv: 'development' | 'test' | 'production';
   port: number;
   host: string;
+  apiProcesses: number;
   publicUrl: string;
   databaseUrl: string;
   databasePoolSize: number;

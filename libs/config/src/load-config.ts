@@ -118,6 +118,7 @@ export function loadConfig(env: Env): AppConfig {
     nodeEnv: oneOf(env, 'NODE_ENV', ['development', 'test', 'production'] as const),
     port: int(env, 'PORT', 0, 65535),
     host: nonEmpty(env, 'HOST'),
+    apiProcesses: int(env, 'API_PROCESSES', 1, 64),
     publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:']).replace(/\/+$/, ''),
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 1, 500),

@@ -38,6 +38,11 @@ export class AppProcess {
     return this;
   }
 
+  /** The process id (undefined before start). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   /** Resolves with the exit code (for one-shot commands). */
   wait(): Promise<number | null> {
     return this.exited ?? Promise.resolve(null);
