@@ -23,6 +23,7 @@ import {
 import type { FormError } from './views/components';
 import type { MessageKey } from './i18n/i18n';
 import { dashboardPage } from './views/dashboard.page';
+import { accountActionNotice } from './admin-users.controller';
 
 type Req = FastifyRequest & { user?: AuthUser };
 const STAFF: Role[] = ['clerk', 'supervisor', 'legal', 'admin'];
@@ -72,7 +73,7 @@ export class PortalAdminController {
       this.users.listStaff(visible),
       this.agencies.list(),
     ]);
-    sendPage(reply, adminPage(portalContext(req, reply), tree, staff, list));
+    sendPage(reply, adminPage(accountActionNotice(req, portalContext(req, reply), staff), tree, staff, list));
   }
 
   @Get('admin/report')

@@ -8,6 +8,8 @@ import { PortalAdminMailController } from './admin-mail.controller';
 import { ReportAccess } from '../reports/report-access';
 import { PortalCasesController } from './cases.controller';
 import { PortalAccountController } from './account.controller';
+import { PortalAccountSettingsController } from './account-settings.controller';
+import { PortalAdminUsersController } from './admin-users.controller';
 import { PortalAssetsController } from './assets.controller';
 import { PortalHomeController } from './home.controller';
 import { PortalQueueController } from './queue.controller';
@@ -26,11 +28,13 @@ import { PortalRequestsController } from './requests.controller';
     PortalAssetsController,
     PortalHomeController,
     PortalAccountController,
+    PortalAccountSettingsController,
     PortalRequestsController,
     PortalRequestActionsController,
     PortalQueueController,
     PortalCasesController,
     PortalAdminController,
+    PortalAdminUsersController,
     PortalAdminMailController,
   ],
   providers: [RequestPageService, ReportAccess],

@@ -1,3 +1,5 @@
+import { ACCOUNTS_EN } from './messages.accounts';
+
 /** English page texts of the portal. Keys are shared with messages.zh-cn.ts (the compiler checks both). */
 export const EN = {
   'service.name': 'Disclose',
@@ -338,6 +340,7 @@ export const EN = {
   'case.deadline.defence_due': 'Defence due',
   'case.deadline.litigation_window': 'Last day to sue',
   'case.deadline.review_outer_limit': 'Outer limit for a complex review',
+  ...ACCOUNTS_EN,
 } as const;
 
 export type MessageKey = keyof typeof EN;

@@ -1,3 +1,4 @@
+import { ACCOUNTS_ZH_CN } from './messages.accounts';
 import type { MessageKey } from './messages.en';
 
 /** 简体中文页面文字（键与 messages.en.ts 相同，缺一个编译即失败）。 */
@@ -334,4 +335,5 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   'case.deadline.defence_due': '答复/答辩期限',
   'case.deadline.litigation_window': '起诉期限',
   'case.deadline.review_outer_limit': '复杂复核的最长期限',
+  ...ACCOUNTS_ZH_CN,
 };

@@ -7,6 +7,7 @@ import { button, csrfField, errorSummary, select, textArea, textInput, type Form
 import { html, type HtmlValue, type SafeHtml } from './html';
 import { layout } from './layout';
 import { agencyName } from './request.pages';
+import { staffTable } from './admin-users.pages';
 
 export function adminPage(
   ctx: PortalContext,
@@ -28,9 +29,7 @@ export function adminPage(
       <li><a href="/dashboard">${t(l, 'nav.dashboard')}</a></li><li><a href="/admin/mail">${t(l, 'admin.mail')}</a></li><li><a href="/admin/queues">${t(l, 'admin.queues')}</a></li></ul>
     <h2>${t(l, 'admin.agencies')}</h2>${branch(tree)}
     <h2>${t(l, 'admin.users')}</h2>
-    <div class="table-wrap"><table><thead><tr><th scope="col">${t(l, 'col.name')}</th><th scope="col">${t(l, 'col.email')}</th>
-      <th scope="col">${t(l, 'col.role')}</th><th scope="col">${t(l, 'col.code')}</th></tr></thead>
-      <tbody>${staff.map((u) => html`<tr><td>${u.name}</td><td>${u.email ?? ''}</td><td>${u.role}</td><td>${byId.get(u.agencyId ?? '') ?? ''}</td></tr>`)}</tbody></table></div>`,
+    ${staffTable(ctx, staff, byId)}`,
   );
 }
 

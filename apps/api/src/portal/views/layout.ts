@@ -37,6 +37,7 @@ export function layout(ctx: PortalContext, title: string, body: HtmlValue): Safe
   });
   const account = ctx.user
     ? html`<span class="who">${t(l, 'signedInAs', { name: ctx.user.name })}</span>
+        <a href="/account" ${current === '/account' ? html` aria-current="page"` : ''}>${t(l, 'nav.account')}</a>
         <form method="post" action="/sign-out" class="inline">
           ${csrfField(ctx)} <button type="submit" class="link-button">${t(l, 'nav.signOut')}</button>
         </form>`
