@@ -118,6 +118,7 @@ describe('portal accounts (Chromium, built api)', () => {
       `${clerk.name} 的账户已停用，其在所有设备上的登录均已结束。`,
     );
     await expect(row(page, clerk.email).locator('.user-status').textContent()).resolves.toBe('已停用');
+    await checkA11y(page, 'admin-users-disabled');
     const disabled = await db.query(`SELECT disabled_at FROM users WHERE id = $1`, [clerk.id]);
     expect(disabled.rows[0].disabled_at).not.toBeNull();
 
