@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run soak`: the built api + worker under steady online filing (default 20 filings/s for 10 minutes)
-// on a fresh database, sampling the memory of both processes every 10 s (RSS, and the V8 heap used after
-// garbage collection: the lowest reading of the window; read by a preloaded probe, scripts/soak-probe.cjs). Prints a table, an ASCII chart, writes an SVG chart
+// on a fresh database, sampling the memory of both processes every 10 s (RSS, and the live V8 heap: heap
+// used right after a full garbage collection; read by a preloaded probe, scripts/soak-probe.cjs). Prints a table, an ASCII chart, writes an SVG chart
 // (artifacts/soak-result.svg) and a verdict:
 //   flat = for every series, the mean of the last third is within SOAK_MAX_GROWTH_PCT (10 %) of the mean
 //          of the second third (the first third is warm-up: JIT, pools, caches), and the least-squares
@@ -63,11 +63,20 @@ function startApp(name, env) {
   const child = spawn(
     process.execPath,
     [
+      '--expose-gc',
       '--require',
       path.join(root, 'scripts/soak-probe.cjs'),
       path.join(root, 'dist/apps', name, 'src/main.js'),
     ],
-    { env: { ...env, SOAK_PROBE_FILE: probeFile, SOAK_PROBE_NAME: name }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      env: {
+        ...env,
+        SOAK_PROBE_FILE: probeFile,
+        SOAK_PROBE_NAME: name,
+        SOAK_PROBE_MS: String(SAMPLE_S * 1000),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   let tail = '';
   const keep = (chunk) => (tail = (tail + chunk.toString()).slice(-4000));
@@ -332,18 +341,13 @@ async function main() {
     }, 20);
 
     const samples = [];
-    let probeOffset = 0;
     const sample = async () => {
-      // Per process since the last sample (the probe writes every 2 s): the newest RSS, and the lowest heap
-      // used (the floor after garbage collection: a leak raises it, the GC sawtooth does not).
+      // The newest probe line of each process (it writes one per sample interval, after a full GC).
       const text = fs.existsSync(probeFile) ? fs.readFileSync(probeFile, 'utf8') : '';
-      const lines = text.slice(probeOffset).trim().split('\n').filter(Boolean);
-      probeOffset = text.length;
       const byName = {};
-      for (const line of lines) {
+      for (const line of text.trim().split('\n').filter(Boolean)) {
         const m = JSON.parse(line);
-        const seen = byName[m.name];
-        byName[m.name] = { ...m, heapUsed: Math.min(m.heapUsed, seen?.heapUsed ?? Infinity) };
+        byName[m.name] = m;
       }
       const { rows } = await db.query(
         `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending, count(*) FILTER (WHERE status = 'sent')::int AS sent FROM outbox`,
@@ -395,9 +399,9 @@ async function main() {
     // Results.
     const series = [
       { key: 'apiRss', label: 'api RSS', mark: 'A', color: '#1f77b4' },
-      { key: 'apiHeap', label: 'api heap (floor)', mark: 'a', color: '#aec7e8' },
+      { key: 'apiHeap', label: 'api live heap', mark: 'a', color: '#aec7e8' },
       { key: 'workerRss', label: 'worker RSS', mark: 'W', color: '#d62728' },
-      { key: 'workerHeap', label: 'worker heap (floor)', mark: 'w', color: '#ff9896' },
+      { key: 'workerHeap', label: 'worker live heap', mark: 'w', color: '#ff9896' },
     ].map((s) => ({
       ...s,
       points: samples.filter((x) => Number.isFinite(x[s.key])).map((x) => ({ x: x.min, y: x[s.key] })),
