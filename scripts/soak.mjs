@@ -268,6 +268,8 @@ async function main() {
     PUBLIC_URL: base,
     STORAGE_DIR: path.join(os.tmpdir(), `disclose-soak-${runId}-documents`),
     LOG_LEVEL: 'warn',
+    // One api process: the probe names its readings by app, a cluster would mix several processes.
+    API_PROCESSES: '1',
     RATE_LIMIT_FILING_PER_IP: '100000000/1h',
     RATE_LIMIT_FILING_PER_ACCOUNT: '100000000/1h',
   };
