@@ -121,6 +121,11 @@ const MATRIX: Array<[string, 'X' | 'Y', string, Body?]> = [
     json((c) => ({ clerkId: c.ids.clerk, ...STALE }))],
   ['POST /api/v1/requests/{req}/assign',                       'Y', '401  404  403  404  409  404  404  409',
     json((c) => ({ clerkId: c.ids.clerk, ...STALE }))],
+  // The matrix agencies are cn-ogi-2019: a stale version is refused (409) before the rule set is looked at.
+  ['POST /api/v1/requests/{req}/track',                        'X', '401  403  404  409  404  409  403  409',
+    json(() => ({ track: 'complex', ...STALE }))],
+  ['POST /api/v1/requests/{req}/track',                        'Y', '401  404  403  404  409  404  404  409',
+    json(() => ({ track: 'complex', ...STALE }))],
   ['POST /api/v1/requests/{req}/clarification-request',        'X', '401  403  404  409  404  409  403  409',
     json(() => ({ message: '请补正', replyBy: '2099-01-01', ...STALE }))],
   ['POST /api/v1/requests/{req}/clarification',                'X', '401  409  404  409  404  409  403  409',

@@ -149,7 +149,7 @@ describe('toDeadlineEvents', () => {
   });
 
   it('lists every audit event type', () => {
-    expect(REQUEST_EVENT_TYPES).toHaveLength(18);
+    expect(REQUEST_EVENT_TYPES).toHaveLength(19);
     expect(isRequestEventType('lapsed')).toBe(true);
     expect(isRequestEventType('consultation_ended')).toBe(false);
     const written = new Set(Object.values(ACTION_EVENT_TYPE));

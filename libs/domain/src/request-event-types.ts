@@ -20,6 +20,7 @@ export const REQUEST_EVENT_TYPES = [
   'withdrawn',
   'lapsed',
   'reopened',
+  'track_set',
 ] as const;
 
 /** A request audit-log event type (stored value). */
@@ -49,6 +50,7 @@ export const ACTION_EVENT_TYPE: Readonly<Record<RequestAction, RequestEventType>
   [RequestAction.Withdraw]: 'withdrawn',
   [RequestAction.Lapse]: 'lapsed',
   [RequestAction.Reopen]: 'reopened',
+  [RequestAction.SetTrack]: 'track_set',
 };
 
 /**

@@ -12,6 +12,7 @@ import {
 
 type Row = Partial<Record<A, S>>;
 const open = (s: S): Row => ({
+  [A.SetTrack]: s,
   [A.Withdraw]: S.Withdrawn,
   [A.UploadDocument]: s,
   [A.Assign]: s === S.Received ? S.InProgress : s,
@@ -56,9 +57,14 @@ const EXPECTED: Record<S, Row> = {
     [A.WaiveFee]: S.InProgress,
     [A.Lapse]: S.Closed,
   },
-  [S.Decided]: { [A.UploadDocument]: S.Decided, [A.Close]: S.Closed, [A.Reopen]: S.InProgress },
-  [S.Closed]: { [A.Reopen]: S.InProgress },
-  [S.Withdrawn]: {},
+  [S.Decided]: {
+    [A.SetTrack]: S.Decided,
+    [A.UploadDocument]: S.Decided,
+    [A.Close]: S.Closed,
+    [A.Reopen]: S.InProgress,
+  },
+  [S.Closed]: { [A.SetTrack]: S.Closed, [A.Reopen]: S.InProgress },
+  [S.Withdrawn]: { [A.SetTrack]: S.Withdrawn },
 };
 
 const pairs = Object.values(S).flatMap((from) => Object.values(A).map((action) => [from, action] as const));
@@ -129,9 +135,9 @@ describe('request lifecycle', () => {
   });
 
   it('lists allowed actions', () => {
-    expect(allowedActions(S.Closed)).toEqual([A.Reopen]);
-    expect(allowedActions(S.Withdrawn)).toEqual([]);
-    expect(allowedActions(S.Decided)).toEqual([A.UploadDocument, A.Close, A.Reopen]);
+    expect(allowedActions(S.Closed)).toEqual([A.Reopen, A.SetTrack]);
+    expect(allowedActions(S.Withdrawn)).toEqual([A.SetTrack]);
+    expect(allowedActions(S.Decided)).toEqual([A.UploadDocument, A.Close, A.Reopen, A.SetTrack]);
   });
 
   it('names the lapse outcome', () => {

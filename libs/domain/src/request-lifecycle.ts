@@ -17,10 +17,12 @@ export const OPEN_STATUSES: readonly RequestStatus[] = [
   S.AwaitingConsultation,
   S.AwaitingFee,
 ];
-/** Statuses no action leaves, except `reopen` from closed. */
+/** Statuses no action leaves, except `reopen` from closed (set_track keeps the status). */
 export const TERMINAL_STATUSES: readonly RequestStatus[] = [S.Closed, S.Withdrawn];
 
-const always = { [A.Withdraw]: S.Withdrawn, [A.UploadDocument]: 'same' } as const;
+/** The US processing track is a classification for the DOJ report: staff may set or correct it in any status. */
+const tracking = { [A.SetTrack]: 'same' } as const;
+const always = { ...tracking, [A.Withdraw]: S.Withdrawn, [A.UploadDocument]: 'same' } as const;
 const extensionDecisions = { [A.ApproveExtension]: 'same', [A.RejectExtension]: 'same' } as const;
 const working = {
   ...always,
@@ -40,7 +42,9 @@ const working = {
  * - receive_consultation_reply returns to in_progress only when the last open consultation replies
  *   (`nextStatus` keeps awaiting_consultation otherwise);
  * - extension actions never change the status; `nextStatus` allows one pending extension at a time;
- * - withdraw is possible from every open status, not after the decision.
+ * - withdraw is possible from every open status, not after the decision;
+ * - set_track (US processing track) never changes the status and is possible in every status, a withdrawn
+ *   or closed request included: the DOJ report counts those too.
  */
 export const TRANSITIONS: Readonly<Record<RequestStatus, Partial<Record<RequestAction, TransitionTarget>>>> =
   {
@@ -71,9 +75,9 @@ export const TRANSITIONS: Readonly<Record<RequestStatus, Partial<Record<RequestA
       [A.WaiveFee]: S.InProgress,
       [A.Lapse]: S.Closed,
     },
-    [S.Decided]: { [A.UploadDocument]: 'same', [A.Close]: S.Closed, [A.Reopen]: S.InProgress },
-    [S.Closed]: { [A.Reopen]: S.InProgress },
-    [S.Withdrawn]: {},
+    [S.Decided]: { ...tracking, [A.UploadDocument]: 'same', [A.Close]: S.Closed, [A.Reopen]: S.InProgress },
+    [S.Closed]: { ...tracking, [A.Reopen]: S.InProgress },
+    [S.Withdrawn]: { ...tracking },
   };
 
 /** Facts outside the status that some transitions depend on. */

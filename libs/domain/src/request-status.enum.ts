@@ -31,4 +31,6 @@ export enum RequestAction {
   Lapse = 'lapse',
   /** A reconsideration body or court corrected the agency: back to work with a new deadline. */
   Reopen = 'reopen',
+  /** US FOIA: staff put the request in a processing track (simple, complex, expedited) for the DOJ report. */
+  SetTrack = 'set_track',
 }

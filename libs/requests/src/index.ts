@@ -16,6 +16,11 @@ export { ExtensionService } from './actions/extension.service';
 export { FeeService, type FeeNoticeInput } from './actions/fee.service';
 export { DecisionService, type DecisionInput } from './actions/decision.service';
 export { ClosingService } from './actions/closing.service';
+export {
+  PROCESSING_TRACKS,
+  ProcessingTrackService,
+  type ProcessingTrack,
+} from './actions/processing-track.service';
 export { DocumentsService, type UploadInput } from './documents/documents.service';
 export { DOCUMENT_STORAGE, DiskDocumentStorage, type DocumentStorage } from './documents/document-storage';
 export { MAX_DOCUMENT_BYTES, sanitizeFilename, sniffContentType } from './documents/content-sniffing';

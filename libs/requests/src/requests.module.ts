@@ -6,6 +6,7 @@ import { ConsultationService } from './actions/consultation.service';
 import { DecisionService } from './actions/decision.service';
 import { ExtensionService } from './actions/extension.service';
 import { FeeService } from './actions/fee.service';
+import { ProcessingTrackService } from './actions/processing-track.service';
 import { CalendarDependents } from './calendars/calendar-dependents';
 import { CalendarOverridesService } from './calendars/calendar-overrides.service';
 import { DiskDocumentStorage, DOCUMENT_STORAGE } from './documents/document-storage';
@@ -26,6 +27,7 @@ const SERVICES = [
   FeeService,
   DecisionService,
   ClosingService,
+  ProcessingTrackService,
   DocumentsService,
   RequestQueryService,
   RequestListService,

@@ -83,6 +83,10 @@ const FIELD_CODES: Readonly<Record<string, Readonly<Record<ApiLocale, string>>>>
     en: '{field} contains a NUL character, which is not allowed',
     'zh-CN': '{field} 含有不允许的 NUL 字符',
   },
+  us_foia_only: {
+    en: '{field} applies to US FOIA requests only',
+    'zh-CN': '{field} 仅适用于美国 FOIA 申请',
+  },
   wrong_password: { en: '{field} is not the current password', 'zh-CN': '{field} 与当前密码不符' },
   cannot_disable_self: {
     en: '{field}: administrators cannot disable their own account',

@@ -6,6 +6,7 @@ import {
   ClarificationService,
   ConsultationService,
   ExtensionService,
+  ProcessingTrackService,
 } from '@disclose/requests';
 import * as dto from './dto/action.dto';
 
@@ -19,6 +20,7 @@ export class RequestActionsController {
     private readonly clarifications: ClarificationService,
     private readonly consultations: ConsultationService,
     private readonly extensions: ExtensionService,
+    private readonly tracks: ProcessingTrackService,
   ) {}
 
   @Post('assign')
@@ -26,6 +28,22 @@ export class RequestActionsController {
   @ApiOperation({ summary: 'Assign to a clerk' })
   assign(@CurrentUser() u: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: dto.AssignDto) {
     return this.assigning.execute(u, id, body);
+  }
+
+  @Post('track')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'US FOIA: put the request in a processing track (simple, complex, expedited)',
+    description:
+      'Staff of the agency, in any status; one track_set audit event, status and clock unchanged. ' +
+      'A request of another rule set is a 400 (track: us_foia_only). Until set, the DOJ report counts it as simple.',
+  })
+  track(
+    @CurrentUser() u: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: dto.ProcessingTrackDto,
+  ) {
+    return this.tracks.execute(u, id, body);
   }
 
   @Post('clarification-request')

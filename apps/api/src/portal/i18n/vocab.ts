@@ -35,6 +35,7 @@ export const EVENT_LABELS: Readonly<Record<RequestEventType, Labels>> = {
   withdrawn: { en: 'Withdrawn', 'zh-CN': '撤回' },
   lapsed: { en: 'Lapsed', 'zh-CN': '视为放弃' },
   reopened: { en: 'Reopened', 'zh-CN': '重新办理' },
+  track_set: { en: 'Processing track set', 'zh-CN': '设定处理类别' },
 };
 
 export function statusLabel(status: string, locale: PortalLocale): string {

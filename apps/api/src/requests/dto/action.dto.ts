@@ -15,10 +15,20 @@ import {
   Min,
 } from 'class-validator';
 import { OUTCOME_CODES } from '@disclose/domain';
+import { PROCESSING_TRACKS, type ProcessingTrack } from '@disclose/requests';
 import { IsCivilDate, VersionedDto } from './civil-date';
 
 export class AssignDto extends VersionedDto {
   @ApiProperty({ format: 'uuid', description: 'A clerk of an agency you can see' }) @IsUUID() clerkId: string;
+}
+
+export class ProcessingTrackDto extends VersionedDto {
+  @ApiProperty({
+    enum: PROCESSING_TRACKS,
+    description: 'US FOIA processing track (5 U.S.C. 552(a)(6)(D)); the DOJ report splits section VII by it',
+  })
+  @IsIn(PROCESSING_TRACKS)
+  track: ProcessingTrack;
 }
 
 export class ClarificationRequestDto extends VersionedDto {
