@@ -6,7 +6,6 @@ import type { MailLocale, MailTemplate } from '../contract';
 import { MailTemplateError, renderEmail } from '../templates/render-email';
 import { outboxMessageId, retryDelayMs } from './backoff';
 import { MailTransportService } from './mail-transport.service';
-import { RecentIds } from './recent-ids';
 
 export type DeliveryOutcome = 'sent' | 'retry' | 'failed' | 'skipped';
 
@@ -43,9 +42,6 @@ export const MAIL_BATCH = 25;
 @Injectable()
 export class DeliverEmailService {
   private readonly logger = new Logger(DeliverEmailService.name);
-  /** Rows this process has claimed and not finished, and rows it marked sent: their jobs need no query. */
-  private readonly inFlight = new Set<string>();
-  private readonly sentHere = new RecentIds<true>(200_000);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -60,9 +56,6 @@ export class DeliverEmailService {
 
   /** Delivers this row and up to `extra` other due rows. */
   async deliverBatch(outboxId: string, extra: number = MAIL_BATCH): Promise<DeliveryReport> {
-    const report: DeliveryReport = { own: 'skipped', sent: 0, retry: 0, failed: 0 };
-    // Sent, or being sent, by this process (most jobs of a burst: their row went with another's batch).
-    if (this.inFlight.has(outboxId) || this.sentHere.get(outboxId)) return report;
     const [rows] = (await this.dataSource.query(
       `WITH others AS (
          SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= now() AND id <> $1
@@ -75,16 +68,9 @@ export class DeliverEmailService {
         RETURNING o.id, o.to_address, o.locale, o.template, o.params, o.attempts`,
       [outboxId, extra],
     )) as [ClaimedRow[], number];
+    const report: DeliveryReport = { own: 'skipped', sent: 0, retry: 0, failed: 0 };
     if (rows.length === 0) return report;
-    for (const row of rows) this.inFlight.add(row.id);
-    try {
-      return await this.send(rows, outboxId, report);
-    } finally {
-      for (const row of rows) this.inFlight.delete(row.id);
-    }
-  }
 
-  private async send(rows: ClaimedRow[], outboxId: string, report: DeliveryReport): Promise<DeliveryReport> {
     // Sent rows are recorded as the answers arrive, in one UPDATE per group that arrived meanwhile.
     const sent: string[] = [];
     let recording: Promise<void> | null = null;
@@ -137,7 +123,6 @@ export class DeliverEmailService {
         WHERE o.id = v.id AND o.status IN ('sending', 'pending')`,
       [ids, ids.map(outboxMessageId)],
     );
-    for (const id of ids) this.sentHere.set(id, true);
   }
 
   private async recordFailure(row: ClaimedRow, error: unknown): Promise<DeliveryOutcome> {
