@@ -241,7 +241,7 @@ describe('portal accounts (Chromium, built api)', () => {
     expect(new URL(here.url()).pathname).toBe('/account');
   }, 120_000);
 
-  it('sends a visitor to sign in, and refuses account actions to a non-admin', async () => {
+  it('sends a visitor to sign in, refuses account actions to a non-admin, and shows the account page in Chinese', async () => {
     const context = await newContext('en-GB');
     const page = await context.newPage();
     await page.goto('/account');
@@ -259,5 +259,17 @@ describe('portal accounts (Chromium, built api)', () => {
     expect(posted.status()).toBe(403);
     const clerk = await db.query(`SELECT disabled_at FROM users WHERE id = $1`, [world.staff.clerk.id]);
     expect(clerk.rows[0].disabled_at).toBeNull();
+
+    // The account page in Chinese: an empty password form names each field.
+    await page.goto('/lang/zh-CN?next=%2Faccount');
+    await page.waitForURL('**/account');
+    await expect(page.locator('h1').textContent()).resolves.toBe('我的账户');
+    await page.locator('form[action="/account/password"] button').click();
+    await expect(page.locator('.error-summary a').allTextContents()).resolves.toEqual([
+      '请填写当前密码',
+      '请填写新密码',
+      '请填写确认新密码',
+    ]);
+    await checkA11y(page, 'account-errors-zh');
   }, 60_000);
 });

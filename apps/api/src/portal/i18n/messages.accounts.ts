@@ -53,7 +53,7 @@ export const ACCOUNTS_ZH_CN: Readonly<Record<keyof typeof ACCOUNTS_EN, string>> 
   'account.passwordIntro': '修改密码后，您在其他所有设备和浏览器上的登录都会结束；本设备仍保持登录。',
   'account.current': '当前密码',
   'account.new': '新密码',
-  'account.confirm': '再次输入新密码',
+  'account.confirm': '确认新密码',
   'account.wrongPassword': '当前密码不正确',
   'account.mismatch': '两次输入的新密码不一致',
   'account.passwordSubmit': '修改密码',
