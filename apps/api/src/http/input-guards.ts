@@ -85,12 +85,13 @@ export function problemClientErrorHandler(error: NodeJS.ErrnoException, socket: 
           ? 'The request took too long to arrive.'
           : 'The request is not valid HTTP.',
   });
-  if (socket.writable) {
-    socket.write(
-      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
-    );
-  }
-  socket.destroy(error);
+  // end(), not write() + destroy(): the answer is flushed before the socket closes (the client reads it).
+  if (!socket.writable) return void socket.destroy(error);
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+  // A client that keeps sending does not hold the socket open.
+  setTimeout(() => socket.destroy(), 2_000).unref();
 }
 
 /**
