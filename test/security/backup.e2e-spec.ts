@@ -114,7 +114,7 @@ describe('backup and restore (scripts/backup.mjs, built cli)', () => {
     await admin?.query(`DROP DATABASE IF EXISTS ${restoredName} WITH (FORCE)`);
     await admin?.end();
     fs.rmSync(work, { recursive: true, force: true });
-  });
+  }, 60_000);
 
   const report = (databaseUrl: string) =>
     ok([CLI, 'report', 'annual', '--agency', code, '--year', '2025', '--format', 'json'], {
