@@ -129,6 +129,7 @@ describe('processing track (built api)', () => {
     const id = await file('applicant', U);
     const before = await state(id);
     expect(before.processing_track).toBeNull();
+    expect((await body(await send('clerk', 'GET', `/api/v1/requests/${id}`))).processingTrack).toBeNull();
 
     for (const [who, json] of [
       ['clerk', { track: 'urgent' }],
@@ -184,6 +185,13 @@ describe('processing track (built api)', () => {
     expect(after.events.slice(before.events.length)).toEqual([
       { type: 'track_set', payload: { track: 'complex', previous: null } },
     ]);
+
+    expect((await body(await send('clerk', 'GET', `/api/v1/requests/${id}`))).processingTrack).toBe(
+      'complex',
+    );
+    expect(
+      (await body(await send('applicant', 'GET', `/api/v1/requests/${id}`))).processingTrack,
+    ).toBeUndefined();
 
     const again = await send('supervisor', 'POST', `/api/v1/requests/${id}/track`, { track: 'expedited' });
     expect(again.status).toBe(200);

@@ -42,7 +42,7 @@ export class RequestQueryService {
     const row = await this.visibleRow(user, id);
     const staff = user.role !== 'applicant';
     const q = (sql: string) => this.dataSource.query(sql, [id]);
-    const [events, documents, consultations, extensions] = await Promise.all([
+    const [events, documents, consultations, extensions, [track]] = await Promise.all([
       q(`SELECT id, seq, type, actor_id AS "actorId", occurred_at AS "occurredAt", on_date::text AS "on", payload
          FROM request_events WHERE request_id = $1 ORDER BY seq`),
       q(`SELECT id, filename, content_type AS "contentType", size, sha256, visible_to_applicant AS "visibleToApplicant",
@@ -52,6 +52,7 @@ export class RequestQueryService {
          FROM consultations WHERE request_id = $1 ORDER BY created_at`),
       q(`SELECT id, working_days AS "workingDays", reason, status, requested_on::text AS "requestedOn",
            decided_on::text AS "decidedOn" FROM extensions WHERE request_id = $1 ORDER BY created_at`),
+      q(`SELECT processing_track AS "processingTrack" FROM requests WHERE id = $1`),
     ]);
     return {
       ...requestView(row, staff, user.locale),
@@ -60,6 +61,8 @@ export class RequestQueryService {
       documents,
       consultations: staff ? consultations : [],
       extensions,
+      // The US processing track (POST .../track), for staff; null until set (the DOJ report counts it as simple).
+      ...(staff ? { processingTrack: track?.processingTrack ?? null } : {}),
     };
   }
 }

@@ -56,4 +56,11 @@ export class RequestDetailDto {
     string | null;
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Staff only' }) applicantId?:
     string | null;
+  @ApiPropertyOptional({
+    enum: ['simple', 'complex', 'expedited'],
+    nullable: true,
+    description:
+      'Staff only: the US FOIA processing track (null until set; the DOJ report counts it as simple)',
+  })
+  processingTrack?: string | null;
 }
