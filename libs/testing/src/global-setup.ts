@@ -5,10 +5,12 @@ import { TEST_ADMIN_DATABASE_URL, assertTestDatabase, newRunId } from './test-en
 
 /**
  * Creates a fresh database for this run (its name contains "test"), migrates it, and gives the run its
- * own Redis key prefix. Needs the built apps (`npm test` builds first). Shared by the integration and e2e projects; the second call finds it done.
+ * own Redis key prefix. Needs the built apps (`npm test` builds first). Shared by the integration and e2e
+ * projects; the second call finds it done. Each test file then works on its own copy of this database
+ * (see suite-database.ts), so it is only the template.
  */
 export default async function globalSetup(): Promise<void> {
-  if (process.env.DISCLOSE_TEST_DATABASE_URL) return;
+  if (process.env.DISCLOSE_TEST_TEMPLATE_DATABASE_URL) return;
   assertTestDatabase(TEST_ADMIN_DATABASE_URL);
   const runId = newRunId();
   const name = `disclose_test_${runId}`;
@@ -29,6 +31,6 @@ export default async function globalSetup(): Promise<void> {
     env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  process.env.DISCLOSE_TEST_DATABASE_URL = databaseUrl;
-  process.env.DISCLOSE_TEST_REDIS_PREFIX = `disclose-test-${runId}`;
+  process.env.DISCLOSE_TEST_TEMPLATE_DATABASE_URL = databaseUrl;
+  process.env.DISCLOSE_TEST_RUN_REDIS_PREFIX = `disclose-test-${runId}`;
 }
