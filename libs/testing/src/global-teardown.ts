@@ -13,7 +13,7 @@ export default async function globalTeardown(): Promise<void> {
   await admin.connect();
   try {
     const { rows } = await admin.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $1 || '\_s%'`,
+      `SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $1 || '\\_s%'`,
       [name],
     );
     for (const { datname } of rows) {
