@@ -14,7 +14,6 @@ import { overdueOccurrences } from '../planning/plan-request-milestones';
 import { caseMilestoneEmails } from './case-firing';
 import { DIGESTED_KINDS, milestoneEmails } from './milestone-email';
 import { resolveRecipientsMany } from './recipients';
-import { RecentIds } from './recent-ids';
 import { stillMatters } from './still-matters';
 
 export type FireOutcome = 'fired' | 'skipped' | 'not_pending' | 'not_due' | 'missing';
@@ -93,8 +92,6 @@ const SELECT_FIRING = `
 @Injectable()
 export class MilestoneFiringService {
   private readonly logger = new Logger(MilestoneFiringService.name);
-  /** Milestones this process fired or skipped (final states): their later jobs need no query. */
-  private readonly settled = new RecentIds<'fired' | 'skipped'>(200_000);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -114,12 +111,6 @@ export class MilestoneFiringService {
         return { outcome: 'not_due', emails: 0 };
       return (await this.fireRows(manager, [m], now)).get(m.id)!;
     });
-  }
-
-  /** Called once a batch has committed. */
-  private remember(results: ReadonlyMap<string, FireResult>): void {
-    for (const [id, r] of results)
-      if (r.outcome === 'fired' || r.outcome === 'skipped') this.settled.set(id, r.outcome);
   }
 
   /**
@@ -146,7 +137,6 @@ export class MilestoneFiringService {
         });
         if (claimed === 0) break;
         report.batches++;
-        this.remember(results);
         for (const r of results.values()) add(report, r);
       } catch (error) {
         this.logger.warn(`a firing batch failed (${(error as Error).message}); firing one at a time`);
@@ -164,8 +154,6 @@ export class MilestoneFiringService {
    */
   async runJob(milestoneId: string, now: Date = new Date()): Promise<FireJobReport> {
     const none = { fired: 0, skipped: 0, emails: 0, batches: 0, next: [] as FireJobReport['next'] };
-    const settled = this.settled.get(milestoneId);
-    if (settled) return { own: settled, ...none };
     const [probe]: Array<{ own: string | null; due: boolean }> = await this.dataSource.query(
       `SELECT (SELECT status FROM milestones WHERE id = $1) AS own,
               EXISTS (SELECT 1 FROM milestones WHERE status = 'pending' AND due_at <= $2) AS due`,
