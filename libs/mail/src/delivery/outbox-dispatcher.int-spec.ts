@@ -16,7 +16,7 @@ import {
 import { QUEUES, QueuesModule, buildJobId } from '@disclose/queues';
 import { testProcessEnv } from '@disclose/testing';
 
-/** A sweep pages through every due row of the run's shared database (other suites' too): allow for it. */
+/** A sweep pages through every due row of the suite's database: allow for it on a busy machine. */
 const SWEEP_TEST_TIMEOUT_MS = 30_000;
 
 /** The dispatcher against the run's PostgreSQL and Redis (no processor runs here: jobs stay waiting). */
@@ -91,6 +91,28 @@ describe(OutboxDispatcherService.name, () => {
       expect(job?.data).toEqual({ outboxId: id });
       const waiting = await queue.getJobs(['waiting', 'delayed', 'prioritized']);
       expect(waiting.filter((j) => j.data.outboxId === id)).toHaveLength(1);
+    },
+    SWEEP_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'queues a backlog larger than one page whose rows share one instant to the microsecond',
+    async () => {
+      // One statement, one now(): 2,500 rows with the same next_attempt_at (microseconds included), more
+      // than one page of the sweep; a cursor that lost the microseconds read the first page again.
+      const rows = (await db.query(
+        `INSERT INTO outbox (dedupe_key, to_address, locale, template, params, next_attempt_at)
+         SELECT 'test:same-instant:' || $1 || ':' || n, 'a@example.org', 'en', 'verify_email',
+                '{"link":"https://x.test/v"}', '2020-01-01 00:00:00.123456+00'
+           FROM generate_series(1, 2500) AS n RETURNING id`,
+        [randomUUID()],
+      )) as Array<{ id: string }>;
+      expect(await sut.sweep()).toBeGreaterThanOrEqual(2500);
+      const queued = await Promise.all(rows.map(({ id }) => queue.getJob(buildJobId('mail', id))));
+      expect(queued.filter((job) => job === undefined)).toHaveLength(0);
+      await db.query(`UPDATE outbox SET status = 'failed' WHERE id = ANY($1::uuid[])`, [
+        rows.map(({ id }) => id),
+      ]);
     },
     SWEEP_TEST_TIMEOUT_MS,
   );

@@ -81,15 +81,17 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnModule
     // Page through every due row (keyset on next_attempt_at, id): a backlog larger than one batch is
     // queued in one sweep, not only its oldest rows. Re-offering a row already queued is harmless.
     let offered = 0;
-    let cursor: { at: Date; id: string } | null = null;
+    // The cursor's instant travels as PostgreSQL's text (microseconds kept): a JS Date drops them, and a
+    // page whose rows share one instant below the microsecond was read again and again.
+    let cursor: { at: string; id: string } | null = null;
     for (let page = 0; page < MAX_PAGES; page++) {
       const due = (await this.dataSource.query(
-        `SELECT id, next_attempt_at AS at FROM outbox
+        `SELECT id, next_attempt_at::text AS at FROM outbox
           WHERE status = 'pending' AND next_attempt_at <= now()
             AND ($1::timestamptz IS NULL OR (next_attempt_at, id) > ($1::timestamptz, $2::uuid))
           ORDER BY next_attempt_at, id LIMIT ${BATCH}`,
         [cursor?.at ?? null, cursor?.id ?? null],
-      )) as Array<{ id: string; at: Date }>;
+      )) as Array<{ id: string; at: string }>;
       if (!due.length) break;
       await this.queue.addBulk(due.map(({ id }) => mailJob(id)));
       offered += due.length;
