@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { NotFoundError } from '@disclose/domain';
-import { loadAgencyCalendar, type AgencyCalendar } from '@disclose/requests';
 import { ANSWERED_SQL, EVENTS_SQL, MOST_OVERDUE_SQL, OPEN_SQL, RECEIVED_SQL } from './stats.sql';
-import { weightedQuantile, WorkingDayRuler } from './working-day-ruler';
+import { agencyRulers } from './agency-rulers';
+import { weightedQuantile } from './working-day-ruler';
 
 export interface StatsFigures {
   received: number;
@@ -125,11 +125,12 @@ export class StatsService {
       (min, d) => (d < min ? d : min),
       from,
     );
-    const ruler = await this.rulers(
+    const ruler = await agencyRulers(
+      this.db,
       agencies,
-      [...answered, ...overdueList].map((r) => r.agency_id),
       earliest,
       to,
+      [...answered, ...overdueList].map((r) => r.agency_id),
     );
     for (const a of answered) {
       const days = ruler(a.agency_id, a.rule_set).between(a.received_on, a.closed_on);
@@ -168,43 +169,6 @@ export class StatsService {
         dueOn: o.due_on,
         daysOverdue: ruler(o.agency_id, o.rule_set).between(o.due_on, to),
       })),
-    };
-  }
-
-  /**
-   * A ruler per agency and rule set over [from, to], on the agency's calendar: its overrides
-   * (loadAgencyCalendar, for the agencies that have any) and its 调休 setting. Agencies with the same
-   * calendar share one ruler.
-   */
-  private async rulers(
-    agencies: readonly { id: string; count_makeup_workdays: boolean }[],
-    used: readonly string[],
-    from: string,
-    to: string,
-  ): Promise<(agencyId: string, ruleSet: string) => WorkingDayRuler> {
-    const ids = [...new Set(used)];
-    const withOverrides = ids.length
-      ? await this.db.query<{ agency_id: string }[]>(
-          `SELECT DISTINCT agency_id FROM calendar_overrides WHERE agency_id = ANY($1::uuid[])`,
-          [ids],
-        )
-      : [];
-    const calendars = new Map<string, AgencyCalendar>();
-    for (const { agency_id } of withOverrides) {
-      calendars.set(agency_id, await loadAgencyCalendar(this.db.manager, agency_id));
-    }
-    const makeup = new Map(agencies.map((a) => [a.id, a.count_makeup_workdays]));
-    const rulers = new Map<string, WorkingDayRuler>();
-    return (agencyId, ruleSet) => {
-      const calendar = calendars.get(agencyId);
-      const countMakeupWorkdays = makeup.get(agencyId) ?? true;
-      const key = JSON.stringify([ruleSet, countMakeupWorkdays, calendar ?? null]);
-      let r = rulers.get(key);
-      if (!r) {
-        r = new WorkingDayRuler(ruleSet, from, to, calendar, { countMakeupWorkdays });
-        rulers.set(key, r);
-      }
-      return r;
     };
   }
 }

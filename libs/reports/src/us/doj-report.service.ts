@@ -3,8 +3,7 @@ import { DataSource } from 'typeorm';
 import { NotFoundError } from '@disclose/domain';
 import { queryWithoutJit } from '../annual/annual-report.service';
 import { ReportInconsistencyError } from '../annual/report-inconsistency.error';
-import { loadAgencyCalendar, type AgencyCalendar } from '@disclose/requests';
-import { WorkingDayRuler } from '../stats/working-day-ruler';
+import { agencyRulers } from '../stats/agency-rulers';
 import { DOJ_DISPOSITION_OF, DOJ_DISPOSITIONS, DojAnnualReport, DojDisposition } from './doj-report';
 import {
   bandCounts,
@@ -180,38 +179,4 @@ export class DojReportService {
       backlog: { backloggedRequests: backlog },
     };
   }
-}
-
-/**
- * A ruler per agency and rule set over [from, to] on the agency's calendar — its overrides
- * (loadAgencyCalendar, as its due dates and the queue's days left were computed) and its 调休 setting —
- * shared by the agencies with the same calendar.
- */
-async function agencyRulers(
-  db: DataSource,
-  agencies: readonly { id: string; count_makeup_workdays: boolean }[],
-  from: string,
-  to: string,
-): Promise<(agencyId: string, ruleSet: string) => WorkingDayRuler> {
-  const withOverrides = await db.query<{ agency_id: string }[]>(
-    `SELECT DISTINCT agency_id FROM calendar_overrides WHERE agency_id = ANY($1::uuid[])`,
-    [agencies.map((a) => a.id)],
-  );
-  const calendars = new Map<string, AgencyCalendar>();
-  for (const { agency_id } of withOverrides) {
-    calendars.set(agency_id, await loadAgencyCalendar(db.manager, agency_id));
-  }
-  const makeup = new Map(agencies.map((a) => [a.id, a.count_makeup_workdays]));
-  const rulers = new Map<string, WorkingDayRuler>();
-  return (agencyId, ruleSet) => {
-    const calendar = calendars.get(agencyId);
-    const countMakeupWorkdays = makeup.get(agencyId) ?? true;
-    const key = JSON.stringify([ruleSet, countMakeupWorkdays, calendar ?? null]);
-    let r = rulers.get(key);
-    if (!r) {
-      r = new WorkingDayRuler(ruleSet, from, to, calendar, { countMakeupWorkdays });
-      rulers.set(key, r);
-    }
-    return r;
-  };
 }
