@@ -12,6 +12,8 @@ describe('isServiceUnavailable', () => {
       true,
     );
     expect(isServiceUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
+    // The pool this process closed while stopping, with a request still running.
+    expect(isServiceUnavailable(new Error('Cannot use a pool after calling end on the pool'))).toBe(true);
     const released = Object.assign(new Error('released'), {
       name: 'QueryRunnerProviderAlreadyReleasedError',
     });

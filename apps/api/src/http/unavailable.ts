@@ -6,7 +6,10 @@ import type { ApiLocale } from './request-locale';
 /** Seconds a client is told to wait before retrying while PostgreSQL or Redis is unreachable. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
-/** Socket errors and PostgreSQL SQLSTATEs meaning "the server is not there right now", not a bug. */
+/**
+ * Socket errors and PostgreSQL SQLSTATEs meaning "the server is not there right now", not a bug; and the
+ * pool closed by this process's own shutdown (a request still running when it stops).
+ */
 const CONNECTION_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -26,7 +29,7 @@ const CONNECTION_CODES = new Set([
   '08006',
 ]);
 const CONNECTION_MESSAGES =
-  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down|in recovery mode)|Connection is closed|Reached the max retries per request limit/i;
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down|in recovery mode)|Connection is closed|Reached the max retries per request limit|Cannot use a pool after calling end on the pool/i;
 
 /**
  * Whether an error means a backing service (PostgreSQL, Redis) is unreachable: TypeORM wraps the driver's
