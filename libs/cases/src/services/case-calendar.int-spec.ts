@@ -1,19 +1,10 @@
-import { Test, TestingModule } from '@nestjs/testing';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { TestingModule } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { ConfigModule, loadConfig } from '@disclose/config';
-import { DatabaseModule } from '@disclose/database';
 import { computeLegalDeadline } from '@disclose/deadlines';
-import { IdentityModule, type AuthUser, type Role } from '@disclose/identity';
-import { MailModule } from '@disclose/mail';
-import { MilestonesModule } from '@disclose/milestones';
+import { type AuthUser, type Role } from '@disclose/identity';
 import { CalendarOverridesService, DecisionService, FileRequestService } from '@disclose/requests';
-import { testProcessEnv } from '@disclose/testing';
-import { CasesModule } from '../cases.module';
-import { CASES_CLOCK } from '../cases.tokens';
+import { casesTestingModule, insertTestUser } from '../testing/cases-int-fixture';
 import { RecordCaseService } from './record-case.service';
 import { RecordOutcomeService } from './record-outcome.service';
 
@@ -33,23 +24,8 @@ describe('case deadlines follow the agency calendar overrides (services + Postgr
   let open: { id: string; requestId: string };
   let decided: { id: string; deadlines: unknown };
 
-  const user = async (role: Role, agencyId: string | null): Promise<AuthUser> => {
-    const email = `${role}-${suffix()}@case-calendar.test`.toLowerCase();
-    const [row] = await ds.query(
-      `INSERT INTO users (email, name, role, agency_id) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [email, email, role, agencyId],
-    );
-    return {
-      id: row.id,
-      role,
-      agencyId,
-      email,
-      name: email,
-      locale: 'en',
-      applicantType: null,
-      sessionId: 't',
-    };
-  };
+  const user = (role: Role, agencyId: string | null): Promise<AuthUser> =>
+    insertTestUser(ds, role, agencyId, 'case-calendar.test');
   const decidedRequest = async (clerk: AuthUser): Promise<string> => {
     const filed = await module.get(FileRequestService).execute(clerk, {
       agencyCode: code,
@@ -82,23 +58,7 @@ describe('case deadlines follow the agency calendar overrides (services + Postgr
     )[0]?.due;
 
   beforeAll(async () => {
-    const config = loadConfig({
-      ...testProcessEnv(),
-      STORAGE_DIR: mkdtempSync(join(tmpdir(), 'disclose-cc-')),
-    });
-    module = await Test.createTestingModule({
-      imports: [
-        ConfigModule.forRoot(config),
-        DatabaseModule.forRoot('test'),
-        MailModule,
-        IdentityModule,
-        MilestonesModule,
-        CasesModule,
-      ],
-    })
-      .overrideProvider(CASES_CLOCK)
-      .useValue({ now: () => NOW })
-      .compile();
+    module = await casesTestingModule('disclose-cc-', NOW);
     await module.init();
     ds = module.get(DataSource);
     code = `CC${suffix()}`;

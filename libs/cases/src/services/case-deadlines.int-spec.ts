@@ -1,19 +1,10 @@
-import { Test, TestingModule } from '@nestjs/testing';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { TestingModule } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { ConfigModule, loadConfig } from '@disclose/config';
-import { DatabaseModule } from '@disclose/database';
 import { computeLegalDeadline } from '@disclose/deadlines';
-import { IdentityModule, type AuthUser, type Role } from '@disclose/identity';
-import { MailModule } from '@disclose/mail';
-import { MilestonesModule } from '@disclose/milestones';
+import { type AuthUser, type Role } from '@disclose/identity';
 import { DecisionService, FileRequestService } from '@disclose/requests';
-import { testProcessEnv } from '@disclose/testing';
-import { CasesModule } from '../cases.module';
-import { CASES_CLOCK } from '../cases.tokens';
+import { casesTestingModule, insertTestUser } from '../testing/cases-int-fixture';
 import { RecordCaseService } from './record-case.service';
 import { UpdateCaseService } from './update-case.service';
 
@@ -33,25 +24,8 @@ describe('case deadlines (services + PostgreSQL)', () => {
     );
     return { id: row.id as string, code };
   };
-  const user = async (role: Role, agencyId: string | null): Promise<AuthUser> => {
-    const email = `${role}-${suffix()}@cases.test`.toLowerCase();
-    const staff = role !== 'applicant';
-    const [row] = await ds.query(
-      `INSERT INTO users (email, name, role, agency_id, applicant_type) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [email, `${role} ${email}`, role, staff ? agencyId : null, staff ? null : 'natural_person'],
-    );
-    const applicantType = staff ? null : ('natural_person' as const);
-    return {
-      id: row.id,
-      role,
-      agencyId: staff ? agencyId : null,
-      email,
-      name: email,
-      locale: 'en',
-      applicantType,
-      sessionId: 't',
-    };
-  };
+  const user = (role: Role, agencyId: string | null): Promise<AuthUser> =>
+    insertTestUser(ds, role, agencyId, 'cases.test');
   /** A paper request entered and answered by a clerk: decided today. */
   const decided = async (a: { code: string }, clerk: AuthUser) => {
     const filed = await module.get(FileRequestService).execute(clerk, {
@@ -69,23 +43,7 @@ describe('case deadlines (services + PostgreSQL)', () => {
   };
 
   beforeAll(async () => {
-    const config = loadConfig({
-      ...testProcessEnv(),
-      STORAGE_DIR: mkdtempSync(join(tmpdir(), 'disclose-cases-')),
-    });
-    module = await Test.createTestingModule({
-      imports: [
-        ConfigModule.forRoot(config),
-        DatabaseModule.forRoot('test'),
-        MailModule,
-        IdentityModule,
-        MilestonesModule,
-        CasesModule,
-      ],
-    })
-      .overrideProvider(CASES_CLOCK)
-      .useValue({ now: () => new Date('2026-06-26T04:00:00Z') })
-      .compile();
+    module = await casesTestingModule('disclose-cases-', new Date('2026-06-26T04:00:00Z'));
     ds = module.get(DataSource);
   }, 60_000);
 

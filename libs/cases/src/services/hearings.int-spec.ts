@@ -1,18 +1,9 @@
-import { Test, TestingModule } from '@nestjs/testing';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { TestingModule } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { ConfigModule, loadConfig } from '@disclose/config';
-import { DatabaseModule } from '@disclose/database';
-import { IdentityModule, type AuthUser, type Role } from '@disclose/identity';
-import { MailModule } from '@disclose/mail';
-import { MilestonesModule } from '@disclose/milestones';
+import { type AuthUser, type Role } from '@disclose/identity';
 import { DecisionService, FileRequestService } from '@disclose/requests';
-import { testProcessEnv } from '@disclose/testing';
-import { CasesModule } from '../cases.module';
-import { CASES_CLOCK } from '../cases.tokens';
+import { casesTestingModule, insertTestUser } from '../testing/cases-int-fixture';
 import { CaseQueryService } from './case-query.service';
 import { RecordCaseService } from './record-case.service';
 import { RecordOutcomeService } from './record-outcome.service';
@@ -30,24 +21,8 @@ describe('case hearings (services + PostgreSQL)', () => {
   let applicant: AuthUser;
   let caseId: string;
 
-  const user = async (role: Role, agencyId: string | null): Promise<AuthUser> => {
-    const email = `${role}-${suffix()}@hearings.test`.toLowerCase();
-    const staff = role !== 'applicant';
-    const [row] = await ds.query(
-      `INSERT INTO users (email, name, role, agency_id, applicant_type) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [email, email, role, staff ? agencyId : null, staff ? null : 'natural_person'],
-    );
-    return {
-      id: row.id,
-      role,
-      agencyId: staff ? agencyId : null,
-      email,
-      name: email,
-      locale: 'en',
-      applicantType: staff ? null : 'natural_person',
-      sessionId: 't',
-    };
-  };
+  const user = (role: Role, agencyId: string | null): Promise<AuthUser> =>
+    insertTestUser(ds, role, agencyId, 'hearings.test');
   const reminders = async () =>
     (
       await ds.query(
@@ -72,23 +47,7 @@ describe('case hearings (services + PostgreSQL)', () => {
     ).map((m: { due_at: Date }) => m.due_at);
 
   beforeAll(async () => {
-    const config = loadConfig({
-      ...testProcessEnv(),
-      STORAGE_DIR: mkdtempSync(join(tmpdir(), 'disclose-h-')),
-    });
-    module = await Test.createTestingModule({
-      imports: [
-        ConfigModule.forRoot(config),
-        DatabaseModule.forRoot('test'),
-        MailModule,
-        IdentityModule,
-        MilestonesModule,
-        CasesModule,
-      ],
-    })
-      .overrideProvider(CASES_CLOCK)
-      .useValue({ now: () => NOW })
-      .compile();
+    module = await casesTestingModule('disclose-h-', NOW);
     ds = module.get(DataSource);
     const code = `HE${suffix()}`;
     const [agency] = await ds.query(

@@ -1,18 +1,10 @@
-import { Test, TestingModule } from '@nestjs/testing';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { TestingModule } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { ConfigModule, loadConfig } from '@disclose/config';
-import { DatabaseModule } from '@disclose/database';
 import { computeDeadline } from '@disclose/deadlines';
-import { IdentityModule, type AuthUser, type Role } from '@disclose/identity';
-import { MailModule } from '@disclose/mail';
-import { MilestonesModule } from '@disclose/milestones';
+import { type AuthUser, type Role } from '@disclose/identity';
 import { DecisionService, FileRequestService } from '@disclose/requests';
-import { testProcessEnv } from '@disclose/testing';
-import { CasesModule } from '../cases.module';
+import { casesTestingModule, insertTestUser } from '../testing/cases-int-fixture';
 import { RecordCaseService } from './record-case.service';
 import { RecordOutcomeService } from './record-outcome.service';
 
@@ -30,23 +22,8 @@ describe('case outcome and request reopen (one transaction, PostgreSQL)', () => 
   let clerk: AuthUser;
   let legal: AuthUser;
 
-  const user = async (role: Role, agencyId: string): Promise<AuthUser> => {
-    const email = `${role}-${suffix()}@outcome.test`.toLowerCase();
-    const [row] = await ds.query(
-      `INSERT INTO users (email, name, role, agency_id) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [email, email, role, agencyId],
-    );
-    return {
-      id: row.id,
-      role,
-      agencyId,
-      email,
-      name: email,
-      locale: 'en',
-      applicantType: null,
-      sessionId: 't',
-    };
-  };
+  const user = (role: Role, agencyId: string | null): Promise<AuthUser> =>
+    insertTestUser(ds, role, agencyId, 'outcome.test');
 
   /** A paper request (the applicant has an email, so a reopen notifies them) answered today. */
   const decidedRequest = async (): Promise<{ id: string; decidedOn: string }> => {
@@ -103,20 +80,7 @@ describe('case outcome and request reopen (one transaction, PostgreSQL)', () => 
   };
 
   beforeAll(async () => {
-    const config = loadConfig({
-      ...testProcessEnv(),
-      STORAGE_DIR: mkdtempSync(join(tmpdir(), 'disclose-outcome-')),
-    });
-    module = await Test.createTestingModule({
-      imports: [
-        ConfigModule.forRoot(config),
-        DatabaseModule.forRoot('test'),
-        MailModule,
-        IdentityModule,
-        MilestonesModule,
-        CasesModule,
-      ],
-    }).compile();
+    module = await casesTestingModule('disclose-outcome-');
     ds = module.get(DataSource);
     const code = `RO${suffix()}`;
     const [row] = await ds.query(
