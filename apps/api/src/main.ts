@@ -31,7 +31,14 @@ function supervise(processes: number): void {
   const fork = (): void => {
     live.add(cluster.fork().id);
   };
-  cluster.on('listening', (worker) => served.add(worker.id));
+  let announced = false;
+  cluster.on('listening', (worker) => {
+    served.add(worker.id);
+    if (!announced && served.size === processes) {
+      announced = true;
+      process.stderr.write(`api: ${processes} processes listening\n`);
+    }
+  });
   cluster.on('exit', (worker, code, signal) => {
     live.delete(worker.id);
     if (stopping) {
