@@ -80,7 +80,7 @@ describe(DigestService.name, () => {
       tracking['mine soon'],
       tracking['unassigned'],
     ]);
-    expect(mine.params.items[0].daysLeft).toBeLessThan(0);
+    expect(mine.params.items[0]).toMatchObject({ dueOn: '2015-03-10', daysLeft: -4 }); // 11, 12, 13, 16 March
     expect(mine.params.items[1]).toMatchObject({ dueOn: '2015-03-18', daysLeft: 2 });
     // The supervisor sees the whole agency's, in Chinese.
     const sup = await digestsOf(supervisor);
