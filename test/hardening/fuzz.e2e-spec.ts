@@ -97,7 +97,7 @@ const sent = {
 };
 
 describe('hardening: fuzzing every endpoint and form with bad input (built api, own database)', () => {
-  const stack = new Stack({ privateDatabase: true });
+  const stack = new Stack();
   let http: Http;
   let world: World;
   let openapi: {

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +6,6 @@ import { hashPassword } from '@disclose/identity';
 import {
   AppProcess,
   SmtpCapture,
-  assertTestDatabase,
   currentTestRun,
   freePort,
   testProcessEnv,
@@ -229,35 +227,16 @@ export class Stack {
   db!: Client;
   readonly smtp = new SmtpCapture();
   private processes: AppProcess[] = [];
-  private privateDb?: string;
 
   /**
-   * @param privateDatabase a database of the suite's own (migrated with the built CLI), so a checksum of
-   * every table sees exactly what this suite's requests wrote.
+   * Runs on the test file's own database (every test file gets a copy of the run's migrated database), so
+   * a checksum of every table sees exactly what this suite's requests wrote.
    */
-  constructor(private readonly options: { privateDatabase?: boolean; worker?: boolean } = {}) {}
+  constructor(private readonly options: { worker?: boolean } = {}) {}
 
   async start(extraEnv: Record<string, string> = {}): Promise<void> {
     const run = currentTestRun();
     this.databaseUrl = run.databaseUrl;
-    let redisPrefix = run.redisPrefix;
-    if (this.options.privateDatabase) {
-      const url = new URL(run.databaseUrl);
-      const name = `${url.pathname.slice(1)}_h${randomBytes(3).toString('hex')}`;
-      const admin = new Client({ connectionString: run.databaseUrl });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`);
-      await admin.end();
-      url.pathname = `/${name}`;
-      this.databaseUrl = url.toString();
-      assertTestDatabase(this.databaseUrl);
-      this.privateDb = name;
-      redisPrefix = `${run.redisPrefix}-${name.slice(-7)}`;
-      execFileSync(process.execPath, [join(ROOT, 'dist/apps/cli/src/main.js'), 'migrate'], {
-        env: { PATH: process.env.PATH, DATABASE_URL: this.databaseUrl, LOG_LEVEL: 'warn' },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      });
-    }
     const port = await freePort();
     this.base = `http://127.0.0.1:${port}`;
     this.storageParent = join('/tmp', `disclose-hardening-${port}-${randomBytes(3).toString('hex')}`);
@@ -265,7 +244,6 @@ export class Stack {
     mkdirSync(this.storageDir, { recursive: true });
     const env = testProcessEnv({
       DATABASE_URL: this.databaseUrl,
-      REDIS_PREFIX: redisPrefix,
       PORT: String(port),
       PUBLIC_URL: this.base,
       STORAGE_DIR: this.storageDir,
@@ -290,12 +268,6 @@ export class Stack {
     await Promise.all(this.processes.map((p) => p.stop()));
     await this.db?.end();
     await this.smtp.stop();
-    if (this.privateDb) {
-      const admin = new Client({ connectionString: currentTestRun().databaseUrl });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${this.privateDb} WITH (FORCE)`);
-      await admin.end();
-    }
     rmSync(this.storageParent, { recursive: true, force: true });
   }
 }
