@@ -46,7 +46,9 @@ export function isServiceUnavailable(error: unknown, depth = 0): boolean {
   };
   if (typeof e.code === 'string' && CONNECTION_CODES.has(e.code)) return true;
   // TypeORM releases a transaction's query runner when its connection dies mid-transaction (restart).
-  if ((error as { name?: unknown }).name === 'QueryRunnerProviderAlreadyReleasedError') return true;
+  const name = (error as { name?: unknown }).name;
+  if (name === 'QueryRunnerProviderAlreadyReleasedError' || name === 'QueryRunnerAlreadyReleasedError')
+    return true;
   if (typeof e.message === 'string' && CONNECTION_MESSAGES.test(e.message)) return true;
   return (
     isServiceUnavailable(e.driverError, depth + 1) ||
